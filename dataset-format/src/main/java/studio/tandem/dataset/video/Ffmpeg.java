@@ -42,10 +42,10 @@ final class Ffmpeg {
         return name == null || name.isNull() ? "none" : name.getString();
     }
 
-    /** Keeps the FFmpeg libraries quiet on stderr: errors are reported through exceptions instead. */
+    /** Keeps the FFmpeg libraries quiet on stderr: errors reach the caller as {@link VideoException}s. */
     static void quiet() {
-        if (avutil.av_log_get_level() > avutil.AV_LOG_ERROR) {
-            avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        if (avutil.av_log_get_level() > avutil.AV_LOG_FATAL) {
+            avutil.av_log_set_level(avutil.AV_LOG_FATAL);
         }
     }
 }
