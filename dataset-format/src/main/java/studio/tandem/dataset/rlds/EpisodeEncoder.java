@@ -2,8 +2,12 @@ package studio.tandem.dataset.rlds;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
 import studio.tandem.dataset.feature.DType;
 import studio.tandem.dataset.feature.TextFeature;
 import studio.tandem.dataset.feature.VectorFeature;
@@ -12,14 +16,20 @@ import studio.tandem.dataset.feature.VectorFeature;
  * Turns one {@link SourceEpisode} into one serialized {@code tf.train.Example} with flattened
  * {@code steps/...} keys: float32 lists row-major, bools as int64 0/1, one JPEG per step per
  * camera, the instruction per step, and {@code episode_metadata/...}. One JPEG encoder per camera
- * is kept across episodes. Single-threaded.
+ * is kept across episodes. Called from one thread; the cameras of an episode are read and encoded
+ * in parallel on the given executor (each camera's cursor and encoder used by one task at a time).
  */
 final class EpisodeEncoder implements AutoCloseable {
     private final RldsLayout layout;
     private final JpegEncoder[] jpeg;
+    private final Executor executor;
 
-    EpisodeEncoder(RldsLayout layout, float jpegQuality) {
+    /**
+     * @param executor runs one frame-encoding task per camera per episode
+     */
+    EpisodeEncoder(RldsLayout layout, float jpegQuality, Executor executor) {
         this.layout = layout;
+        this.executor = executor;
         this.jpeg = new JpegEncoder[layout.cameras().size()];
         for (int i = 0; i < jpeg.length; i++) {
             RldsLayout.Camera c = layout.cameras().get(i);
@@ -33,20 +43,40 @@ final class EpisodeEncoder implements AutoCloseable {
         if (n < 1) {
             throw new IOException(ep.filePath() + ": episode " + ep.episodeIndex() + " has no frames");
         }
-        TfExample ex = new TfExample();
-        putVector(ex, "steps/observation/state", ep, layout.state(), n);
-        putVector(ex, "steps/action", ep, layout.action(), n);
-        putFlags(ex, ep, n);
-        ex.strings("steps/language_instruction", checked(ep, "task", ep.instructions(), n));
-        for (RldsLayout.Extra e : layout.extras()) {
-            putExtra(ex, ep, e, n);
+        List<FutureTask<List<byte[]>>> images = startCameras(ep, n);
+        try {
+            TfExample ex = new TfExample();
+            putVector(ex, "steps/observation/state", ep, layout.state(), n);
+            putVector(ex, "steps/action", ep, layout.action(), n);
+            putFlags(ex, ep, n);
+            ex.strings("steps/language_instruction", checked(ep, "task", ep.instructions(), n));
+            for (RldsLayout.Extra e : layout.extras()) {
+                putExtra(ex, ep, e, n);
+            }
+            for (int c = 0; c < jpeg.length; c++) {
+                ex.bytes("steps/observation/" + layout.cameras().get(c).name(), await(images.get(c)));
+            }
+            ex.strings("episode_metadata/file_path", List.of(ep.filePath()));
+            ex.int64s("episode_metadata/episode_index", new long[] {ep.episodeIndex()}, 1);
+            return ex.toByteArray();
+        } catch (IOException | RuntimeException e) {
+            drain(images);
+            throw e;
         }
-        for (int c = 0; c < jpeg.length; c++) {
-            ex.bytes("steps/observation/" + layout.cameras().get(c).name(), frames(ep, c, n));
+    }
+
+    /** Waits until every camera task has stopped, so no encoder is still in use after a failure. */
+    private static void drain(List<FutureTask<List<byte[]>>> tasks) {
+        for (FutureTask<List<byte[]>> t : tasks) {
+            try {
+                t.get();
+            } catch (ExecutionException ignored) {
+                // the first failure is the one reported
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
-        ex.strings("episode_metadata/file_path", List.of(ep.filePath()));
-        ex.int64s("episode_metadata/episode_index", new long[] {ep.episodeIndex()}, 1);
-        return ex.toByteArray();
     }
 
     /** is_first/is_last/is_terminal, reward and discount. */
@@ -113,6 +143,36 @@ final class EpisodeEncoder implements AutoCloseable {
                     + v.size() + " values, expected " + n);
         }
         return v;
+    }
+
+    private List<FutureTask<List<byte[]>>> startCameras(SourceEpisode ep, int n) {
+        List<FutureTask<List<byte[]>>> tasks = new ArrayList<>(jpeg.length);
+        for (int c = 0; c < jpeg.length; c++) {
+            int cam = c;
+            FutureTask<List<byte[]>> t = new FutureTask<>(() -> frames(ep, cam, n));
+            tasks.add(t);
+            executor.execute(t);
+        }
+        return tasks;
+    }
+
+    /** The result of a camera task; waits for it (and for the others when one failed). */
+    private static List<byte[]> await(FutureTask<List<byte[]>> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while encoding images");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     private List<byte[]> frames(SourceEpisode ep, int c, int n) throws IOException {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +29,16 @@ public final class RldsExporter {
 
     private final RldsExportOptions options;
     private final NanoClock clock;
+    private final Executor imageExecutor;
 
-    public RldsExporter(RldsExportOptions options, NanoClock clock) {
+    /**
+     * @param imageExecutor runs the per-camera frame reading and JPEG encoding of each episode (e.g. a
+     *     small fixed pool; {@code Runnable::run} encodes on the calling thread)
+     */
+    public RldsExporter(RldsExportOptions options, NanoClock clock, Executor imageExecutor) {
         this.options = options;
         this.clock = clock;
+        this.imageExecutor = imageExecutor;
     }
 
     /**
@@ -79,7 +86,7 @@ public final class RldsExporter {
         List<Path> shards;
         List<Long> lengths;
         long bytes;
-        try (EpisodeEncoder encoder = new EpisodeEncoder(layout, options.jpegQuality());
+        try (EpisodeEncoder encoder = new EpisodeEncoder(layout, options.jpegQuality(), imageExecutor);
                 ShardedTfRecordWriter writer = new ShardedTfRecordWriter(dir, prefix, options.maxShardBytes())) {
             for (int i = 0; i < total; i++) {
                 try (SourceEpisode ep = source.episode(i)) {

@@ -10,7 +10,9 @@ import studio.tandem.dataset.feature.VisualFeature;
 /**
  * One episode of an {@link EpisodeSource}. Every per-step accessor returns exactly
  * {@link #length()} steps; a source whose files disagree throws an {@link IOException} naming the
- * file and what is wrong. Used from the exporter's thread only.
+ * file and what is wrong. Used from the exporter's thread, except that the {@link FrameCursor}s of
+ * different cameras may be opened and consumed on other threads, concurrently with each other and
+ * with the other accessors.
  */
 public interface SourceEpisode extends AutoCloseable {
 

@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.example.Example;
@@ -21,17 +24,24 @@ import studio.tandem.dataset.feature.VisualFeature;
 import studio.tandem.dataset.time.ManualClock;
 
 class RldsExporterTest {
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(2);
+
     @TempDir
     Path out;
 
+    @AfterAll
+    static void stopPool() {
+        POOL.shutdownNow();
+    }
+
     private ExportSummary export(EpisodeSource src, RldsExportOptions opt) throws IOException {
-        return new RldsExporter(opt, new ManualClock(0)).export(src, out, ExportProgress.NONE);
+        return new RldsExporter(opt, new ManualClock(0), POOL).export(src, out, ExportProgress.NONE);
     }
 
     @Test
     void exportsEveryEpisodeWithFlagsValuesAndImages() throws IOException {
         List<int[]> progress = new ArrayList<>();
-        ExportSummary s = new RldsExporter(RldsExportOptions.named("synthetic_demo"), new ManualClock(0))
+        ExportSummary s = new RldsExporter(RldsExportOptions.named("synthetic_demo"), new ManualClock(0), Runnable::run)
                 .export(SyntheticSource.standard(), out, (d, t, st) -> progress.add(new int[] {d, t, (int) st}));
         Path dir = out.resolve("synthetic_demo/1.0.0");
         assertThat(s.directory()).isEqualTo(dir);
@@ -114,7 +124,7 @@ class RldsExporterTest {
         SyntheticSource src = new SyntheticSource(lengths, success,
                 List.of(VisualFeature.video("observation.images.front", 32, 32)), -1);
         long episodeBytes;
-        try (EpisodeEncoder enc = new EpisodeEncoder(RldsLayout.of(src, null), 0.95f)) {
+        try (EpisodeEncoder enc = new EpisodeEncoder(RldsLayout.of(src, null), 0.95f, Runnable::run)) {
             episodeBytes = TfRecordWriter.framedSize(enc.encode(src.episode(0)).length);
         }
         ExportSummary s = export(src, new RldsExportOptions("sharded", null, 0.95f, episodeBytes * 5 / 2));
