@@ -20,6 +20,7 @@ import org.lwjgl.PointerBuffer;
 import org.lwjgl.egl.EGL;
 import org.lwjgl.egl.EGL10;
 import org.lwjgl.egl.EGL12;
+import org.lwjgl.egl.EGL14;
 import org.lwjgl.egl.EGLCapabilities;
 import org.lwjgl.opengl.GL;
 import org.lwjgl.opengl.GLCapabilities;
@@ -78,12 +79,18 @@ final class EglContext implements AutoCloseable {
         }
     }
 
-    GLCapabilities capabilities() {
-        return caps;
-    }
-
-    /** Makes this context's GL function table the calling thread's (it is thread-local in LWJGL). */
-    void bindCapabilities() {
+    /**
+     * Makes this context current on the calling thread if another one is (several renderers may share a
+     * thread), together with its LWJGL function table. Allocation-free.
+     */
+    void makeCurrent() {
+        if (EGL14.eglGetCurrentContext() == context) {
+            return;
+        }
+        if (!EGL10.eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context)) {
+            throw new IllegalStateException("eglMakeCurrent failed (EGL error 0x"
+                    + Integer.toHexString(EGL10.eglGetError()) + ")");
+        }
         GL.setCapabilities(caps);
     }
 

@@ -140,6 +140,7 @@ public final class OffscreenRenderer implements AutoCloseable {
             throw new IllegalArgumentException("RGB output must be a direct buffer with " + camera.rgbBytes()
                     + " bytes remaining, got " + (rgbOut.isDirect() ? rgbOut.remaining() + " bytes" : "a heap buffer"));
         }
+        egl.makeCurrent();
         scene.copyTo(snapshot);
         camera.cameraToWorld(snapshot, cameraToWorld);
         camera.projection(projection);
@@ -277,6 +278,7 @@ public final class OffscreenRenderer implements AutoCloseable {
         }
         checkOwner();
         closed = true;
+        egl.makeCurrent();
         glBindVertexArray(0);
         glDeleteBuffers(vbo);
         glDeleteBuffers(ebo);
