@@ -44,6 +44,7 @@ final class EglContext implements AutoCloseable {
     private static final Object LOCK = new Object();
     private static long sharedDisplay;
     private static int displayUsers;
+    private static String loadFailure;
 
     private final long display;
     private final long context;
@@ -184,8 +185,14 @@ final class EglContext implements AutoCloseable {
         return JNI.callPPP(EGL_PLATFORM_SURFACELESS_MESA, 0L, 0L, fn);
     }
 
-    /** Loads libEGL and points LWJGL's GL bindings at eglGetProcAddress (once per process). */
+    /**
+     * Loads libEGL and points LWJGL's GL bindings at eglGetProcAddress (once per process; a failure is
+     * remembered, since the JVM cannot retry a failed class initialisation). Caller holds LOCK.
+     */
     private static EGLCapabilities loadEgl() throws RenderUnavailableException {
+        if (loadFailure != null) {
+            throw new RenderUnavailableException(loadFailure);
+        }
         try {
             Configuration.OPENGL_EXPLICIT_INIT.set(true);
             EGLCapabilities client = EGL.getCapabilities();
@@ -194,7 +201,8 @@ final class EglContext implements AutoCloseable {
             }
             return client;
         } catch (LinkageError | IllegalStateException e) {
-            throw new RenderUnavailableException("cannot load libEGL (" + e.getMessage() + ")", e);
+            loadFailure = "cannot load libEGL (" + e.getMessage() + ")";
+            throw new RenderUnavailableException(loadFailure, e);
         }
     }
 
