@@ -61,4 +61,25 @@ public final class SimBench {
             return new Result(steps * (period / 1e9), wall, cpu, config.physicsHz(), steps);
         }
     }
+
+    /**
+     * Runs the station in real time with a scene and a wrist camera at {@code width}×{@code height}
+     * (30 fps each) for {@code seconds} of wall time and returns the frames per second both cameras
+     * delivered together. Throws {@link studio.tandem.teleop.device.DeviceException} without OpenGL.
+     */
+    public static double cameraFps(SimConfig config, int width, int height, double seconds)
+            throws studio.tandem.teleop.device.DeviceException, InterruptedException {
+        try (SimStation station = new SimStation(config, studio.tandem.dataset.time.NanoClock.SYSTEM);
+             SimCamera scene = new SimCamera(SimCameraSpec.scene(width, height, 30), station);
+             SimCamera wrist = new SimCamera(SimCameraSpec.wrist(width, height, 30), station)) {
+            station.start();
+            scene.connect();
+            wrist.connect();
+            long f0 = scene.framesCaptured() + wrist.framesCaptured();
+            long t0 = System.nanoTime();
+            Thread.sleep((long) (seconds * 1000));
+            long frames = scene.framesCaptured() + wrist.framesCaptured() - f0;
+            return frames / ((System.nanoTime() - t0) / 1e9);
+        }
+    }
 }
