@@ -211,43 +211,34 @@ public final class LeRobotWriter implements AutoCloseable {
     private Map<String, VideoSpan> writeVideos(int length, Map<String, EpisodeVideo> videos) throws IOException {
         Map<String, VideoSpan> spans = new LinkedHashMap<>();
         for (VisualFeature v : info.features().videos()) {
-            spans.put(v.name(), writeVideo(v.name(), length, videos.get(v.name()).file()));
+            spans.put(v.name(), writeVideo(v.name(), videos.get(v.name()).file()));
         }
         return spans;
     }
 
-    private VideoSpan writeVideo(String key, int length, Path episodeFile) throws IOException {
+    /**
+     * LeRobot's rule: the first episode of a session starts the file after the dataset's last one;
+     * later episodes are appended to the current file unless its size plus the episode's reaches
+     * {@code video_files_size_in_mb}. The span comes from the append itself, exact to the frame.
+     */
+    private VideoSpan writeVideo(String key, Path episodeFile) throws IOException {
         VideoSpan cur = videoCursor.get(key);
-        long chunk;
-        long file;
-        double from = 0;
+        long[] cf;
         if (cur == null) {
             VideoSpan last = episodes.isEmpty() ? null : episodes.get(episodes.size() - 1).videos().get(key);
-            long[] cf = last == null ? new long[] {0, 0}
+            cf = last == null ? new long[] {0, 0}
                     : LeRobotPaths.next(last.chunkIndex(), last.fileIndex(), info.chunksSize());
-            chunk = cf[0];
-            file = cf[1];
         } else {
             Path existing = root.resolve(info.videoFile(key, cur.chunkIndex(), cur.fileIndex()));
             double mb = (Files.size(existing) + Files.size(episodeFile)) / MB;
-            long[] cf = mb >= info.videoFilesSizeInMb()
+            cf = mb >= info.videoFilesSizeInMb()
                     ? LeRobotPaths.next(cur.chunkIndex(), cur.fileIndex(), info.chunksSize())
                     : new long[] {cur.chunkIndex(), cur.fileIndex()};
-            chunk = cf[0];
-            file = cf[1];
-            from = mb >= info.videoFilesSizeInMb() ? 0 : cur.toTimestamp();
         }
-        Path target = root.resolve(info.videoFile(key, chunk, file));
-        Files.createDirectories(target.getParent());
-        if (from == 0 || cur == null) {
-            Path tmp = ParquetTables.tempBeside(target);
-            Files.copy(episodeFile, tmp);
-            ParquetTables.moveAtomically(tmp, target);
-        } else {
-            videoFiles.concatenate(List.of(target, episodeFile), target);
-        }
+        Path target = root.resolve(info.videoFile(key, cf[0], cf[1]));
+        VideoFiles.Appended a = videoFiles.append(target, episodeFile);
         Files.deleteIfExists(episodeFile);
-        VideoSpan span = new VideoSpan(chunk, file, from, from + (double) length / info.fps());
+        VideoSpan span = new VideoSpan(cf[0], cf[1], a.fromTimestamp(), a.toTimestamp());
         videoCursor.put(key, span);
         return span;
     }
