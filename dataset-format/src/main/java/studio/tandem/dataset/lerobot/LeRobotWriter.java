@@ -30,8 +30,8 @@ public final class LeRobotWriter implements AutoCloseable {
      * Save latency versus file count. parquet-mr cannot append to a Parquet file, so saving an
      * episode into the current data (or episodes) file writes a new file: the earlier row groups
      * copied byte for byte (not re-encoded) plus the episode's, then moved over the old one
-     * atomically. That copy grows with the file (measured on 2 loaded cores: ~1.4 s at 50 MB vs
-     * ~0.15 s for the episode's own rows), so the writer starts a new file once the current one
+     * atomically. That copy grows with the file (60 float columns, 1800 rows, on 2 heavily loaded
+     * cores: save p50 1.37 s onto a 50 MB file vs 0.73 s onto an empty one), so the writer starts a new file once the current one
      * reaches this size instead of LeRobot's 100 MB. Readers see no difference: several episodes
      * per file, no file above {@code data_files_size_in_mb} (still 100 in info.json, so LeRobot's
      * own writer appending later uses its usual size); the cost is ~6x more, smaller data files
