@@ -30,6 +30,7 @@ public abstract class AbstractOperatorDevice implements OperatorDevice {
     private volatile DeviceState state = DeviceState.DISCONNECTED;
     private volatile String faultReason = "";
     private volatile SampleTap tap;
+    private volatile boolean activated;
 
     @SuppressWarnings("unchecked")
     protected AbstractOperatorDevice(String id, NanoClock clock, boolean handTracking, String... channelNames) {
@@ -78,6 +79,7 @@ public abstract class AbstractOperatorDevice implements OperatorDevice {
         if (s == DeviceState.DISCONNECTED) {
             throw new DeviceException(id + ": activate before connect");
         }
+        activated = true;
         if (s == DeviceState.CONNECTED) {
             state = DeviceState.ACTIVE;
         }
@@ -85,9 +87,16 @@ public abstract class AbstractOperatorDevice implements OperatorDevice {
 
     @Override
     public void deactivate() {
+        activated = false;
         if (state == DeviceState.ACTIVE) {
             state = DeviceState.CONNECTED;
         }
+    }
+
+    /** After a reconnect: back to ACTIVE if the device had been activated, else CONNECTED. */
+    protected final void recovered() {
+        faultReason = "";
+        state = activated ? DeviceState.ACTIVE : DeviceState.CONNECTED;
     }
 
     @Override
