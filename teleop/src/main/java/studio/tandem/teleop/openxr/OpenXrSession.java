@@ -47,7 +47,9 @@ final class OpenXrSession implements AutoCloseable {
 
     /** @throws XrCallException with a one-line reason (e.g. no runtime, no headless support) */
     OpenXrSession(String appName) {
-        org.lwjgl.openxr.XR.create();
+        if (org.lwjgl.openxr.XR.getFunctionProvider() == null) { // LWJGL may already have loaded the loader
+            org.lwjgl.openxr.XR.create();
+        }
         extensions = availableExtensions();
         if (!extensions.contains(MNDHeadless.XR_MND_HEADLESS_EXTENSION_NAME)) {
             throw new XrCallException("OpenXR: the runtime does not offer XR_MND_headless, which the studio needs "
