@@ -65,6 +65,11 @@ public final class OpenXrDevice extends AbstractOperatorDevice {
         if (running) {
             return;
         }
+        if (isLinux() && XrRuntimeLocator.activeRuntime(System.getenv(),
+                java.nio.file.Path.of(System.getProperty("user.home"))).isEmpty()) {
+            fault(XrRuntimeLocator.noRuntimeMessage());
+            throw new DeviceException(XrRuntimeLocator.noRuntimeMessage());
+        }
         CountDownLatch started = new CountDownLatch(1);
         startError = null;
         running = true;
@@ -190,6 +195,10 @@ public final class OpenXrDevice extends AbstractOperatorDevice {
     /** The session state as last reported by the runtime. */
     public XrSessionStateMachine.State sessionState() {
         return states.state();
+    }
+
+    private static boolean isLinux() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
     }
 
     private static String oneLine(Throwable e) {
