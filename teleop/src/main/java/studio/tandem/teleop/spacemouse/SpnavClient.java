@@ -23,6 +23,8 @@ public final class SpnavClient implements AutoCloseable {
     private final ByteBuffer out = ByteBuffer.allocateDirect(256).order(ByteOrder.nativeOrder());
     private SocketChannel channel;
     private Selector selector;
+    /** Non-capturing and allocated once: select(Consumer) avoids the selected-key set's per-wake nodes. */
+    private static final java.util.function.Consumer<SelectionKey> READY = k -> { };
     private int version = -1;
     private long unknownPackets;
     private volatile String deviceName = "";
@@ -88,10 +90,9 @@ public final class SpnavClient implements AutoCloseable {
 
     /** Waits up to {@code millis} for data and reads it; false on timeout. Throws at end of stream. */
     private boolean readSome(long millis) throws IOException {
-        if (selector.select(Math.max(1, millis)) == 0) {
+        if (selector.select(READY, Math.max(1, millis)) == 0) {
             return false;
         }
-        selector.selectedKeys().clear();
         int n;
         try {
             n = channel.read(in);
