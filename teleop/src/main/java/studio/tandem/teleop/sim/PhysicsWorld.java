@@ -41,7 +41,6 @@ public final class PhysicsWorld implements AutoCloseable {
     private final DContactBuffer buffer = new DContactBuffer(MAX_CONTACTS_PER_PAIR);
     private final DJoint.DJointFeedback[] feedback = new DJoint.DJointFeedback[MAX_TIP_CONTACTS];
     private final int[] feedbackTip = new int[MAX_TIP_CONTACTS];
-    private final boolean[] feedbackTipIsBody1 = new boolean[MAX_TIP_CONTACTS];
     private final double[] feedbackNormal = new double[3 * MAX_TIP_CONTACTS];
     private final DGeom.DNearCallback nearCallback = this::near;
     private final long seed;
@@ -57,7 +56,7 @@ public final class PhysicsWorld implements AutoCloseable {
         this.seed = seed;
         world = OdeHelper.createWorld();
         world.setGravity(0, 0, -9.81);
-        world.setQuickStepNumIterations(40);
+        world.setQuickStepNumIterations(30);
         world.setERP(0.3);
         world.setCFM(1e-6);
         world.setContactMaxCorrectingVel(0.5);
@@ -164,7 +163,6 @@ public final class PhysicsWorld implements AutoCloseable {
         int k = feedbackUsed++;
         j.setFeedback(feedback[k]);
         feedbackTip[k] = tip;
-        feedbackTipIsBody1[k] = tipIsBody1;
         DVector3 nrm = c.geom.normal;
         double s = tipIsBody1 ? 1 : -1;
         feedbackNormal[3 * k] = s * nrm.get0();
@@ -176,11 +174,14 @@ public final class PhysicsWorld implements AutoCloseable {
         java.util.Arrays.fill(tipForce, 0);
         java.util.Arrays.fill(tipNormal, 0);
         for (int k = 0; k < feedbackUsed; k++) {
-            DVector3 f = feedbackTipIsBody1[k] ? feedback[k].f1 : feedback[k].f2;
+            // A contact pushes both bodies apart with equal and opposite forces; ode4j 0.5.3 reports the
+            // whole contact force in one of the two feedback vectors (the other stays zero), so take the
+            // larger normal component: correct either way.
             double nx = feedbackNormal[3 * k];
             double ny = feedbackNormal[3 * k + 1];
             double nz = feedbackNormal[3 * k + 2];
-            double fn = Math.max(0, f.get0() * nx + f.get1() * ny + f.get2() * nz);
+            double fn = Math.max(normalComponent(feedback[k].f1, nx, ny, nz),
+                    normalComponent(feedback[k].f2, nx, ny, nz));
             int t = feedbackTip[k];
             tipForce[t] += fn;
             tipNormal[3 * t] += fn * nx;
@@ -196,6 +197,10 @@ public final class PhysicsWorld implements AutoCloseable {
                 tipNormal[3 * t + 2] /= len;
             }
         }
+    }
+
+    private static double normalComponent(DVector3 f, double nx, double ny, double nz) {
+        return Math.abs(f.get0() * nx + f.get1() * ny + f.get2() * nz);
     }
 
     private int tipIndex(DGeom g) {

@@ -2,7 +2,7 @@ package studio.tandem.teleop.sim;
 
 /**
  * One published state of the simulated station, in a flat preallocated {@code double[]} so it can be
- * exchanged without allocation. Layout: [time ns, step, arm q (6), arm qd (6), hand q (n),
+ * exchanged without allocation. Layout: [sim time ns, step, capture stamp ns, arm q (6), arm qd (6), hand q (n),
  * tactile (t), tip normals (3t), object poses (7 per object: x y z qx qy qz qw), body poses (16 per
  * scene body, column-major world matrices)]. Mutable; owned by one thread.
  */
@@ -22,7 +22,7 @@ public final class SimSnapshot {
     }
 
     static int size(int handDof, int tips, int objects, int bodies) {
-        return 2 + 12 + handDof + 4 * tips + 7 * objects + 16 * bodies;
+        return 3 + 12 + handDof + 4 * tips + 7 * objects + 16 * bodies;
     }
 
     /** A fresh snapshot sized like this one. */
@@ -35,6 +35,11 @@ public final class SimSnapshot {
         return (long) data[0];
     }
 
+    /** When this state was captured (station clock, ns). */
+    public long stampNanos() {
+        return (long) data[2];
+    }
+
     /** Physics steps taken. */
     public long step() {
         return (long) data[1];
@@ -42,30 +47,30 @@ public final class SimSnapshot {
 
     /** Arm joint position i (rad). */
     public double armPosition(int i) {
-        return data[2 + i];
+        return data[3 + i];
     }
 
     /** Arm joint velocity i (rad/s). */
     public double armVelocity(int i) {
-        return data[8 + i];
+        return data[9 + i];
     }
 
     public double handPosition(int i) {
-        return data[14 + i];
+        return data[15 + i];
     }
 
     /** Normal force on fingertip i (N). */
     public double tactile(int i) {
-        return data[14 + handDof + i];
+        return data[15 + handDof + i];
     }
 
     /** Component c (0..2) of the contact normal on fingertip i (world frame). */
     public double tipNormal(int i, int c) {
-        return data[14 + handDof + tips + 3 * i + c];
+        return data[15 + handDof + tips + 3 * i + c];
     }
 
     int objectOffset() {
-        return 14 + handDof + 4 * tips;
+        return 15 + handDof + 4 * tips;
     }
 
     /** Element k of object i's pose: 0..2 position (m), 3..6 quaternion (x, y, z, w). */
@@ -91,6 +96,11 @@ public final class SimSnapshot {
 
     public int bodyCount() {
         return bodies;
+    }
+
+    /** The raw values (layout in the class comment); the live array. */
+    public double[] data() {
+        return data;
     }
 
     public void copyFrom(SimSnapshot o) {

@@ -170,15 +170,16 @@ public final class SimWorld implements AutoCloseable {
         }
     }
 
-    /** Writes the current state into {@code out} (sized by {@link #newSnapshot()}). */
-    public void snapshot(SimSnapshot out) {
+    /** Writes the current state, stamped {@code stampNanos}, into {@code out} (see {@link #newSnapshot()}). */
+    public void snapshot(SimSnapshot out, long stampNanos) {
         double[] d = out.data;
         d[0] = steps * (double) config.periodNanos();
         d[1] = steps;
-        System.arraycopy(q, 0, d, 2, 6);
-        System.arraycopy(qd, 0, d, 8, 6);
-        System.arraycopy(handQ, 0, d, 14, handQ.length);
-        int t = 14 + handQ.length;
+        d[2] = stampNanos;
+        System.arraycopy(q, 0, d, 3, 6);
+        System.arraycopy(qd, 0, d, 9, 6);
+        System.arraycopy(handQ, 0, d, 15, handQ.length);
+        int t = 15 + handQ.length;
         double[] force = physics.tipForces();
         System.arraycopy(force, 0, d, t, force.length);
         System.arraycopy(physics.tipNormals(), 0, d, t + force.length, 3 * force.length);

@@ -11,7 +11,7 @@ class SimWorldTest {
     void objectsRestOnTheTableAndTactileIsZeroWithoutContact() {
         try (SimWorld w = new SimWorld(SimConfig.defaults(1))) {
             SimSnapshot s = w.newSnapshot();
-            w.snapshot(s);
+            w.snapshot(s, 0);
             double[] z0 = new double[s.objectCount()];
             for (int i = 0; i < z0.length; i++) {
                 z0[i] = s.objectPose(i, 2);
@@ -23,7 +23,7 @@ class SimWorldTest {
             double wall = (System.nanoTime() - t0) / 1e9;
             System.out.printf("sim: 1 s of physics at %d Hz took %.3f s wall (%d bodies)%n",
                     w.config().physicsHz(), wall, w.bodies().size());
-            w.snapshot(s);
+            w.snapshot(s, 0);
             for (int i = 0; i < z0.length; i++) {
                 assertThat(s.objectPose(i, 2)).as(w.objectSpecs().get(i).name())
                         .isCloseTo(w.objectSpecs().get(i).restingHalfHeight(), within(0.003));
