@@ -2,6 +2,9 @@ package studio.tandem.teleop.openxr;
 
 import static org.lwjgl.system.MemoryStack.stackPush;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -17,7 +20,10 @@ import org.lwjgl.system.MemoryStack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import studio.tandem.dataset.feature.FeatureSet;
+import studio.tandem.dataset.feature.VectorFeature;
 import studio.tandem.dataset.time.NanoClock;
+import studio.tandem.teleop.input.HandJoint;
 import studio.tandem.teleop.device.DeviceException;
 import studio.tandem.teleop.device.DeviceState;
 import studio.tandem.teleop.input.AbstractOperatorDevice;
@@ -190,6 +196,22 @@ public final class OpenXrDevice extends AbstractOperatorDevice {
                 publishHand(h == 0 ? Side.LEFT : Side.RIGHT, handSample);
             }
         }
+    }
+
+    /**
+     * Per controller: pose, buttons, trigger, squeeze (see {@link AbstractOperatorDevice}); per hand:
+     * {@code <id>.hand_<side>.joints} float32[182] (26 joints × x y z qx qy qz qw, reference space).
+     */
+    @Override
+    public FeatureSet observationFeatures() {
+        List<String> names = new ArrayList<>();
+        for (HandJoint j : HandJoint.values()) {
+            for (String c : POSE_NAMES) {
+                names.add(j.name().toLowerCase(Locale.ROOT) + "." + c);
+            }
+        }
+        return super.observationFeatures().plus(VectorFeature.float32(id() + ".hand_left.joints", names),
+                VectorFeature.float32(id() + ".hand_right.joints", names));
     }
 
     /** The session state as last reported by the runtime. */

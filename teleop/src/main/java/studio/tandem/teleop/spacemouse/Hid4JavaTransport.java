@@ -7,7 +7,7 @@ import org.hid4java.HidManager;
 import org.hid4java.HidServices;
 import org.hid4java.HidServicesSpecification;
 
-/** {@link HidTransport} over hid4java (hidapi). Device thread only. */
+/** {@link HidTransport} over hid4java (hidapi, bundled natives). Device thread only. */
 public final class Hid4JavaTransport implements HidTransport {
     private HidServices services;
     private HidDevice device;
@@ -47,15 +47,12 @@ public final class Hid4JavaTransport implements HidTransport {
         return n;
     }
 
+    /** Closes the device. The HidServices stay: hid4java keeps one per process, reused on reconnect. */
     @Override
     public void close() {
         if (device != null) {
             device.close();
             device = null;
-        }
-        if (services != null) {
-            services.shutdown();
-            services = null;
         }
     }
 }

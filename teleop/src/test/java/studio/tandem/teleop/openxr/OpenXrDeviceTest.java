@@ -14,6 +14,7 @@ class OpenXrDeviceTest {
     void withoutARuntimeConnectFailsWithOneClearLine() {
         OpenXrDevice dev = new OpenXrDevice("vr", NanoClock.SYSTEM);
         assertThat(dev.observationFeatures().contains("vr.right.pose")).isTrue(); // valid while disconnected
+        assertThat(dev.observationFeatures().get("vr.hand_right.joints").orElseThrow().elementCount()).isEqualTo(182);
         try {
             dev.connect();
             // a machine with a headless-capable runtime: the device is up
