@@ -120,17 +120,7 @@ public final class HandRetargeter {
         double lambda = 1e-4;
         double c = cost(f, q);
         for (int it = 0; it < cfg.iterations() && c > 1e-14; it++) {
-            hand.tipJacobian(f, q, jac, tip, joint, scratch);
-            double rx = tip.x - targets[f].x;
-            double ry = tip.y - targets[f].y;
-            double rz = tip.z - targets[f].z;
-            for (int i = 0; i < n; i++) {
-                g[i] = jac[i] * rx + jac[n + i] * ry + jac[2 * n + i] * rz
-                        + cfg.smoothness() * (q[o + i] - prev[o + i]);
-                for (int j = 0; j < n; j++) {
-                    a[i * n + j] = jac[i] * jac[j] + jac[n + i] * jac[n + j] + jac[2 * n + i] * jac[2 * n + j];
-                }
-            }
+            normalEquations(f, q, n, o);
             lockJointsAtLimits(o, n, q);
             boolean improved = false;
             for (int tries = 0; tries < 8 && !improved; tries++) {
@@ -160,6 +150,20 @@ public final class HandRetargeter {
         return tip.distanceSquared(targets[f]);
     }
 
+    /** Fills A = JᵀJ and g = Jᵀr + w(q − q_prev) for finger f at q. */
+    private void normalEquations(int f, double[] q, int n, int o) {
+        hand.tipJacobian(f, q, jac, tip, joint, scratch);
+        double rx = tip.x - targets[f].x;
+        double ry = tip.y - targets[f].y;
+        double rz = tip.z - targets[f].z;
+        for (int i = 0; i < n; i++) {
+            g[i] = jac[i] * rx + jac[n + i] * ry + jac[2 * n + i] * rz + cfg.smoothness() * (q[o + i] - prev[o + i]);
+            for (int j = 0; j < n; j++) {
+                a[i * n + j] = jac[i] * jac[j] + jac[n + i] * jac[n + j] + jac[2 * n + i] * jac[2 * n + j];
+            }
+        }
+    }
+
     /**
      * Active set: a joint at a limit whose descent direction points out of the range is taken out of
      * the step (its row and column of A and its gradient zeroed), so the others keep converging.
@@ -181,35 +185,15 @@ public final class HandRetargeter {
 
     /** Solves (A + μI) δ = g by Gaussian elimination with partial pivoting, in place; false if singular. */
     private boolean solveDamped(int n, double mu) {
-        for (int i = 0; i < n; i++) {
-            delta[i] = g[i];
-        }
         double[] s = work;
-        for (int i = 0; i < n * n; i++) {
-            s[i] = a[i];
-        }
+        System.arraycopy(g, 0, delta, 0, n);
+        System.arraycopy(a, 0, s, 0, n * n);
         for (int i = 0; i < n; i++) {
             s[i * n + i] += mu;
         }
         for (int c = 0; c < n; c++) {
-            int p = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(s[r * n + c]) > Math.abs(s[p * n + c])) {
-                    p = r;
-                }
-            }
-            if (Math.abs(s[p * n + c]) < 1e-18) {
+            if (!pivot(s, n, c)) {
                 return false;
-            }
-            if (p != c) {
-                for (int k = 0; k < n; k++) {
-                    double t = s[c * n + k];
-                    s[c * n + k] = s[p * n + k];
-                    s[p * n + k] = t;
-                }
-                double t = delta[c];
-                delta[c] = delta[p];
-                delta[p] = t;
             }
             for (int r = c + 1; r < n; r++) {
                 double k = s[r * n + c] / s[c * n + c];
@@ -225,6 +209,30 @@ public final class HandRetargeter {
                 v -= s[r * n + j] * delta[j];
             }
             delta[r] = v / s[r * n + r];
+        }
+        return true;
+    }
+
+    /** Swaps the row with the largest entry in column c into row c; false if the column is all zero. */
+    private boolean pivot(double[] s, int n, int c) {
+        int p = c;
+        for (int r = c + 1; r < n; r++) {
+            if (Math.abs(s[r * n + c]) > Math.abs(s[p * n + c])) {
+                p = r;
+            }
+        }
+        if (Math.abs(s[p * n + c]) < 1e-18) {
+            return false;
+        }
+        if (p != c) {
+            for (int k = 0; k < n; k++) {
+                double t = s[c * n + k];
+                s[c * n + k] = s[p * n + k];
+                s[p * n + k] = t;
+            }
+            double t = delta[c];
+            delta[c] = delta[p];
+            delta[p] = t;
         }
         return true;
     }

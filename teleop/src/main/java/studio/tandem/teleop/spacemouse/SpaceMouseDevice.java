@@ -34,6 +34,7 @@ public final class SpaceMouseDevice extends AbstractOperatorDevice implements Sp
     private long rawButtons;
     private boolean gripClosed;
     private long lastPublish;
+    private long lastIntegrate;
     private volatile boolean running;
     private volatile String source = "";
     private Thread thread;
@@ -193,8 +194,6 @@ public final class SpaceMouseDevice extends AbstractOperatorDevice implements Sp
         }
         rawButtons = pressed ? rawButtons | bit : rawButtons & ~bit;
     }
-
-    private long lastIntegrate;
 
     private void integrateUntilNow() {
         long now = clock.nanoTime();
