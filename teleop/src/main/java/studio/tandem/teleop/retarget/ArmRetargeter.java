@@ -9,7 +9,7 @@ import studio.tandem.teleop.input.PoseSample;
 /**
  * The arm retargeting pipeline, run once per control tick: latest device sample → dropout watchdog
  * → clutch → relative mapping (scale, calibration) → One Euro filter → workspace box → speed and
- * acceleration limits → IK → {@link ArmCommand}. Never waits for the device. Releasing the clutch or
+ * acceleration limits → IK → {@link ArmTarget}. Never waits for the device. Releasing the clutch or
  * any hold re-anchors the mapping, so the target never jumps.
  *
  * <p>Thread: the control thread only. Allocation-free per tick. Frames: device poses in the device
@@ -25,7 +25,7 @@ public final class ArmRetargeter {
     private final ClutchMapper clutch;
     private final PoseFilter filter;
     private final MotionLimiter limiter;
-    private final ArmCommand command;
+    private final ArmTarget command;
     private final PoseSample sample = new PoseSample();
     private final Vector3d devPos = new Vector3d();
     private final Quaterniond devRot = new Quaterniond();
@@ -48,7 +48,7 @@ public final class ArmRetargeter {
         this.filter = new PoseFilter(cfg.filterMinCutoffHz(), cfg.filterBeta(), cfg.filterMinCutoffHz(),
                 cfg.filterRotBeta(), 1.0);
         this.limiter = new MotionLimiter(cfg.maxSpeed(), cfg.maxAccel(), cfg.maxAngularSpeed(), cfg.maxAngularAccel());
-        this.command = new ArmCommand(jointCount);
+        this.command = new ArmTarget(jointCount);
         this.seed = new double[jointCount];
     }
 
@@ -69,7 +69,7 @@ public final class ArmRetargeter {
     }
 
     /** Runs one tick at {@code nowNanos} and returns the (reused) command. */
-    public ArmCommand tick(long nowNanos) {
+    public ArmTarget tick(long nowNanos) {
         if (!initialized) {
             throw new IllegalStateException("ArmRetargeter.reset must be called before tick");
         }
@@ -89,7 +89,7 @@ public final class ArmRetargeter {
         if (!clutchHeld) {
             clutch.release();
             limiter.reset(target, targetRot);
-            command.set(ArmCommand.Mode.CLUTCH_RELEASED, HoldReason.NONE, command.jointsValid(), gripper,
+            command.set(ArmTarget.Mode.CLUTCH_RELEASED, HoldReason.NONE, command.jointsValid(), gripper,
                     sample.captureNanos());
             return command;
         }
@@ -102,7 +102,7 @@ public final class ArmRetargeter {
         return follow(dt, gripper);
     }
 
-    private ArmCommand follow(double dt, double gripper) {
+    private ArmTarget follow(double dt, double gripper) {
         Vector3d p = command.position();
         Quaterniond q = command.orientation();
         clutch.map(devPos, devRot, p, q);
@@ -118,23 +118,23 @@ public final class ArmRetargeter {
                 q.set(targetRot);
                 limiter.reset(target, targetRot);
                 clutch.release();
-                command.set(ArmCommand.Mode.HOLD, HoldReason.IK_FAILED, true, gripper, sample.captureNanos());
+                command.set(ArmTarget.Mode.HOLD, HoldReason.IK_FAILED, true, gripper, sample.captureNanos());
                 return command;
             }
             System.arraycopy(command.joints(), 0, seed, 0, seed.length);
         }
         target.set(p);
         targetRot.set(q);
-        command.set(ArmCommand.Mode.FOLLOW, HoldReason.NONE, jointsOk, gripper, sample.captureNanos());
+        command.set(ArmTarget.Mode.FOLLOW, HoldReason.NONE, jointsOk, gripper, sample.captureNanos());
         return command;
     }
 
-    private ArmCommand hold(HoldReason reason, double gripper) {
+    private ArmTarget hold(HoldReason reason, double gripper) {
         clutch.release();
         limiter.reset(target, targetRot);
         command.position().set(target);
         command.orientation().set(targetRot);
-        command.set(ArmCommand.Mode.HOLD, reason, command.jointsValid(), gripper, sample.captureNanos());
+        command.set(ArmTarget.Mode.HOLD, reason, command.jointsValid(), gripper, sample.captureNanos());
         return command;
     }
 

@@ -72,9 +72,9 @@ public final class TeleopLatencyBench {
         producer.start();
         long deadline = clock.nanoTime() + total * eventPeriodNanos * 4 + 5_000_000_000L;
         while (seen < total && clock.nanoTime() < deadline) {
-            ArmCommand c = pipeline.tick(clock.nanoTime());
+            ArmTarget c = pipeline.tick(clock.nanoTime());
             long capture = c.deviceCaptureNanos();
-            if (capture != lastCapture && c.mode() == ArmCommand.Mode.FOLLOW) {
+            if (capture != lastCapture && c.mode() == ArmTarget.Mode.FOLLOW) {
                 lat[seen++] = clock.nanoTime() - capture;
                 lastCapture = capture;
                 device.readPose(0, probe);

@@ -39,11 +39,15 @@ class ArmRetargeterIkTest {
             s.set(clock.nanoTime(), 0.05 * Math.sin(2 * t), 0.05 * (1 - Math.cos(2 * t)), 0.03 * t,
                     rot.x, rot.y, rot.z, rot.w).setInputs(1L << PoseSample.BUTTON_CLUTCH, 0, 0, true);
             dev.publish(0, s);
-            ArmCommand c = p.tick(clock.nanoTime());
-            assertThat(c.mode()).as("tick %d: %s", i, c.holdReason()).isEqualTo(ArmCommand.Mode.FOLLOW);
+            ArmTarget c = p.tick(clock.nanoTime());
+            assertThat(c.mode()).as("tick %d: %s", i, c.holdReason()).isEqualTo(ArmTarget.Mode.FOLLOW);
             assertThat(c.jointsValid()).isTrue();
             fk.tcp(c.joints(), reached);
             assertThat(reached.getTranslation(new Vector3d()).distance(c.position())).isLessThan(2e-3);
+            studio.tandem.teleop.robot.ArmCommand cmd = c.writeTo(new studio.tandem.teleop.robot.ArmCommand(6),
+                    new Matrix4d());
+            assertThat(cmd.mode()).isEqualTo(studio.tandem.teleop.robot.ArmCommand.Mode.JOINT_POSITION);
+            assertThat(cmd.positions()).containsExactly(c.joints());
         }
     }
 }

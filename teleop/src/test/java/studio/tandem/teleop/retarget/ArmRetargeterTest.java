@@ -40,7 +40,7 @@ class ArmRetargeterTest {
         device.publish(0, s);
     }
 
-    private ArmCommand step(ArmRetargeter p) {
+    private ArmTarget step(ArmRetargeter p) {
         clock.advanceNanos(TICK);
         publish();
         return p.tick(clock.nanoTime());
@@ -66,14 +66,14 @@ class ArmRetargeterTest {
                 devPos.set(r.nextDouble(), r.nextDouble(), r.nextDouble()); // operator repositions the hand
                 devRot.rotateXYZ(r.nextDouble() * 3, r.nextDouble() * 3, r.nextDouble() * 3);
             }
-            ArmCommand c = step(p);
+            ArmTarget c = step(p);
             double jump = c.position().distance(prev);
             if (before != clutch) {
                 toggles++;
                 maxJumpAtToggle = Math.max(maxJumpAtToggle, jump);
             }
             assertThat(jump).as("tick %d", i).isLessThan(2e-3);
-            assertThat(c.mode()).isEqualTo(clutch ? ArmCommand.Mode.FOLLOW : ArmCommand.Mode.CLUTCH_RELEASED);
+            assertThat(c.mode()).isEqualTo(clutch ? ArmTarget.Mode.FOLLOW : ArmTarget.Mode.CLUTCH_RELEASED);
             prev.set(c.position());
         }
         assertThat(toggles).isGreaterThan(50);
@@ -88,10 +88,10 @@ class ArmRetargeterTest {
         step(p);
         for (int i = 0; i < 200; i++) {
             devPos.add(0.01, -0.01, 0.01); // 2 m away diagonally at the end
-            ArmCommand c = step(p);
+            ArmTarget c = step(p);
             assertThat(box.contains(c.position())).isTrue();
         }
-        ArmCommand c = p.tick(clock.nanoTime());
+        ArmTarget c = p.tick(clock.nanoTime());
         assertThat(c.position().x).isEqualTo(0.6);
         assertThat(c.position().y).isEqualTo(-0.3);
         assertThat(c.position().z).isEqualTo(0.5);
@@ -111,7 +111,7 @@ class ArmRetargeterTest {
         double prevV = 0;
         double maxV = 0;
         for (int i = 0; i < 1500; i++) {
-            ArmCommand c = step(p);
+            ArmTarget c = step(p);
             double v = c.position().distance(prev) / (TICK * 1e-9);
             assertThat(v).isLessThanOrEqualTo(vMax + 1e-9);
             assertThat(Math.abs(v - prevV) / (TICK * 1e-9)).isLessThanOrEqualTo(aMax + 1e-6);
@@ -130,25 +130,25 @@ class ArmRetargeterTest {
         ArmRetargeter p = pipeline(ArmRetargetConfig.defaults(0));
         for (int i = 0; i < 10; i++) {
             devPos.add(0.001, 0, 0);
-            assertThat(step(p).mode()).isEqualTo(ArmCommand.Mode.FOLLOW);
+            assertThat(step(p).mode()).isEqualTo(ArmTarget.Mode.FOLLOW);
         }
         // device goes silent: 100 ms is still fine, 100 ms + 1 tick holds
         long lastSample = clock.nanoTime();
-        ArmCommand c = null;
+        ArmTarget c = null;
         while (clock.nanoTime() - lastSample <= 100_000_000L) {
             c = p.tick(clock.nanoTime());
-            assertThat(c.mode()).isEqualTo(ArmCommand.Mode.FOLLOW);
+            assertThat(c.mode()).isEqualTo(ArmTarget.Mode.FOLLOW);
             clock.advanceNanos(TICK);
         }
         c = p.tick(clock.nanoTime());
-        assertThat(c.mode()).isEqualTo(ArmCommand.Mode.HOLD);
+        assertThat(c.mode()).isEqualTo(ArmTarget.Mode.HOLD);
         assertThat(c.holdReason()).isEqualTo(HoldReason.STALE);
         assertThat(p.statusMessage()).contains("stopped reporting");
         Vector3d held = new Vector3d(c.position());
         // it comes back somewhere else: re-anchored, no jump
         devPos.set(5, 5, 5);
         c = step(p);
-        assertThat(c.mode()).isEqualTo(ArmCommand.Mode.FOLLOW);
+        assertThat(c.mode()).isEqualTo(ArmTarget.Mode.FOLLOW);
         assertThat(c.position().distance(held)).isLessThan(1e-9);
         assertThat(p.watchdog().holdCount()).isEqualTo(1);
     }
@@ -161,13 +161,13 @@ class ArmRetargeterTest {
         s.setTrackingValid(false).setCaptureNanos(clock.nanoTime());
         device.publish(0, s);
         assertThat(p.tick(clock.nanoTime()).holdReason()).isEqualTo(HoldReason.TRACKING_LOST);
-        assertThat(step(p).mode()).isEqualTo(ArmCommand.Mode.FOLLOW);
+        assertThat(step(p).mode()).isEqualTo(ArmTarget.Mode.FOLLOW);
         clock.advanceNanos(TICK);
         s.setButtons(1L << PoseSample.BUTTON_CLUTCH | 1L << PoseSample.BUTTON_ESTOP).setCaptureNanos(clock.nanoTime());
         device.publish(0, s);
         assertThat(p.tick(clock.nanoTime()).holdReason()).isEqualTo(HoldReason.ESTOP);
         device.simulateFault("SpaceMouse unplugged");
-        ArmCommand c = step(p);
+        ArmTarget c = step(p);
         assertThat(c.holdReason()).isEqualTo(HoldReason.DEVICE_FAULT);
         assertThat(p.statusMessage()).contains("unplugged");
     }
@@ -177,7 +177,7 @@ class ArmRetargeterTest {
         ArmRetargeter p = pipeline(ArmRetargetConfig.defaults(0));
         step(p);
         devPos.x = Double.NaN;
-        ArmCommand c = step(p);
+        ArmTarget c = step(p);
         assertThat(c.holdReason()).isEqualTo(HoldReason.INVALID_INPUT);
         assertThat(Double.isFinite(c.position().x)).isTrue();
     }
@@ -191,7 +191,7 @@ class ArmRetargeterTest {
             return pos.x < 0.405;
         }, 6);
         p.reset(new Vector3d(0.4, 0.1, 0.4), new Quaterniond(), new double[6]);
-        ArmCommand c = null;
+        ArmTarget c = null;
         for (int i = 0; i < 200 && (c == null || !c.holding()); i++) {
             devPos.add(0.0005, 0, 0);
             c = step(p);

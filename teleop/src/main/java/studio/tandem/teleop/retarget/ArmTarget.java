@@ -1,5 +1,6 @@
 package studio.tandem.teleop.retarget;
 
+import org.joml.Matrix4d;
 import org.joml.Quaterniond;
 import org.joml.Vector3d;
 
@@ -8,7 +9,7 @@ import org.joml.Vector3d;
  * solution), or hold where it is and why. Mutable and reused every tick by {@link ArmRetargeter};
  * read it on the control thread before the next tick.
  */
-public final class ArmCommand {
+public final class ArmTarget {
     /** What the arm should do. */
     public enum Mode {
         /** Follow {@link #position()} / {@link #orientation()} (and the joint targets when solved). */
@@ -30,7 +31,7 @@ public final class ArmCommand {
     private long tickNanos;
     private long sequence;
 
-    public ArmCommand(int jointCount) {
+    public ArmTarget(int jointCount) {
         joints = new double[jointCount];
     }
 
@@ -82,6 +83,18 @@ public final class ArmCommand {
 
     public long sequence() {
         return sequence;
+    }
+
+    /**
+     * Writes this target as a robot command: joint positions when the IK solved them, else the TCP
+     * pose. While holding, that is the last target, so the arm stays where it was commanded.
+     */
+    public studio.tandem.teleop.robot.ArmCommand writeTo(studio.tandem.teleop.robot.ArmCommand out, Matrix4d scratch) {
+        if (jointsValid) {
+            return out.setJoint(joints, tickNanos);
+        }
+        scratch.translationRotate(position.x, position.y, position.z, orientation);
+        return out.setCartesian(scratch, tickNanos);
     }
 
     void begin(long tickNanos) {
