@@ -10,7 +10,8 @@ import studio.tandem.teleop.input.PoseSample;
  * The arm retargeting pipeline, run once per control tick: latest device sample → dropout watchdog
  * → clutch → relative mapping (scale, calibration) → One Euro filter → workspace box → speed and
  * acceleration limits → IK → {@link ArmTarget}. Never waits for the device. Releasing the clutch or
- * any hold re-anchors the mapping, so the target never jumps.
+ * any hold re-anchors the mapping, so the target never jumps. An e-stop press latches: the arm holds
+ * until {@link #clearEstop()}.
  *
  * <p>Thread: the control thread only. Allocation-free per tick. Frames: device poses in the device
  * base frame, targets in the robot base frame; metres, radians, nanoseconds from the injected clock.
@@ -34,6 +35,7 @@ public final class ArmRetargeter {
     private final double[] seed;
     private long lastTick = Long.MIN_VALUE;
     private boolean initialized;
+    private boolean estopLatched;
 
     /**
      * @param solver the arm's IK, or null to output TCP targets only
@@ -78,7 +80,10 @@ public final class ArmRetargeter {
         command.begin(nowNanos);
         boolean present = device.readPose(cfg.channel(), sample);
         HoldReason reason = watchdog.check(device.state(), present, sample, nowNanos);
-        if (reason == HoldReason.NONE && cfg.estopButton() >= 0 && sample.pressed(cfg.estopButton())) {
+        if (present && cfg.estopButton() >= 0 && sample.pressed(cfg.estopButton())) {
+            estopLatched = true;
+        }
+        if (estopLatched) {
             reason = HoldReason.ESTOP;
         }
         double gripper = reason == HoldReason.NONE ? cfg.gripper().closure(sample.trigger()) : command.gripperClosure();
@@ -146,6 +151,16 @@ public final class ArmRetargeter {
             case HOLD -> device.id() + ": arm holds: " + command.holdReason().message()
                     + (device.faultReason().isEmpty() ? "" : " (" + device.faultReason() + ")");
         };
+    }
+
+    /** Clears a latched e-stop (operator acknowledged, from the UI). The clutch re-engages without a jump. */
+    public void clearEstop() {
+        estopLatched = false;
+    }
+
+    /** Whether an e-stop press holds the arm until {@link #clearEstop()}. */
+    public boolean estopLatched() {
+        return estopLatched;
     }
 
     public DropoutWatchdog watchdog() {

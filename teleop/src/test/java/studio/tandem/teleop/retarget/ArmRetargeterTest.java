@@ -166,6 +166,9 @@ class ArmRetargeterTest {
         s.setButtons(1L << PoseSample.BUTTON_CLUTCH | 1L << PoseSample.BUTTON_ESTOP).setCaptureNanos(clock.nanoTime());
         device.publish(0, s);
         assertThat(p.tick(clock.nanoTime()).holdReason()).isEqualTo(HoldReason.ESTOP);
+        assertThat(step(p).holdReason()).as("latched after release").isEqualTo(HoldReason.ESTOP);
+        p.clearEstop();
+        assertThat(step(p).mode()).isEqualTo(ArmTarget.Mode.FOLLOW);
         device.simulateFault("SpaceMouse unplugged");
         ArmTarget c = step(p);
         assertThat(c.holdReason()).isEqualTo(HoldReason.DEVICE_FAULT);
