@@ -45,7 +45,7 @@ final class CurationPane {
         Button redo = button("redoButton", "mdi2r-redo", "Redo", "Redo", keys.bind("Ctrl+Shift+Z", a::redo));
         redo.setOnAction(e -> a.redo());
         redo.disableProperty().bind(vm.canRedoProperty().not());
-        root = new VBox(8,
+        VBox content = new VBox(8,
                 section("Success"), new FlowPane(6, 6, yes, no, unl),
                 section("Task"), task,
                 section("Trim at the player's frame"), new FlowPane(6, 6, trimStart, trimEnd, trimClear),
@@ -53,10 +53,11 @@ final class CurationPane {
                 section("History"), new FlowPane(6, 6, undo, redo),
                 new Label("Edits are kept in meta/tandem_curation.json beside the dataset; the dataset's own "
                         + "files are never changed. Exports apply them."));
-        ((Label) root.getChildren().get(root.getChildren().size() - 1)).setWrapText(true);
-        root.getChildren().get(root.getChildren().size() - 1).getStyleClass().add("hint");
-        root.setPadding(new Insets(8));
-        root.disableProperty().bind(vm.selectedProperty().isNull());
+        ((Label) content.getChildren().get(content.getChildren().size() - 1)).setWrapText(true);
+        content.getChildren().get(content.getChildren().size() - 1).getStyleClass().add("hint");
+        content.setPadding(new Insets(8));
+        content.disableProperty().bind(vm.selectedProperty().isNull());
+        root = new VBox(content);
     }
 
     private static Button button(String id, String icon, String text, String tip, String shortcut) {

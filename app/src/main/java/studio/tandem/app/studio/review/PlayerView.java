@@ -11,7 +11,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.TilePane;
+
 import javafx.scene.layout.VBox;
 import studio.tandem.app.studio.common.FrameTicker;
 import studio.tandem.app.studio.common.Icons;
@@ -22,7 +22,8 @@ import studio.tandem.app.studio.common.VideoSurface;
 final class PlayerView implements FrameTicker.Refreshable {
     private final ReviewViewModel vm;
     private final PlayerViewModel player;
-    private final TilePane cameras = new TilePane();
+    private final HBox cameras = new HBox(6);
+    private final StackPane stage;
     private final List<VideoSurface> surfaces = new ArrayList<>();
     private final VBox root;
     private final Label time = new Label();
@@ -31,9 +32,7 @@ final class PlayerView implements FrameTicker.Refreshable {
         this.vm = vm;
         this.player = vm.player();
         cameras.getStyleClass().add("camera-grid");
-        cameras.setHgap(6);
-        cameras.setVgap(6);
-        cameras.setPrefColumns(3);
+        cameras.setAlignment(Pos.CENTER);
         vm.cameras().addListener((javafx.collections.ListChangeListener<CameraPlayback.Camera>) c -> rebuild());
         Button play = Icons.decorate(new Button(), "mdi2p-play", "Play / pause", keys.bind("Space", player::togglePlay));
         play.setId("playButton");
@@ -67,8 +66,11 @@ final class PlayerView implements FrameTicker.Refreshable {
         HBox controls = new HBox(6, back, play, fwd, speed, scrubber, time);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(4, 0, 0, 0));
-        StackPane stage = new StackPane(cameras);
+        stage = new StackPane(cameras);
         stage.getStyleClass().add("camera-stage");
+        stage.setMinHeight(0);
+        cameras.setMinHeight(0);
+        controls.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox.setVgrow(stage, Priority.ALWAYS);
         root = new VBox(4, stage, controls);
     }
@@ -85,14 +87,15 @@ final class PlayerView implements FrameTicker.Refreshable {
             if (c.slot() != null) {
                 VideoSurface s = new VideoSurface();
                 s.setSlot(c.slot());
-                s.view().setFitWidth(n <= 1 ? 560 : n == 2 ? 400 : 300);
+                s.view().fitWidthProperty().bind(stage.widthProperty().subtract(24).divide(n).subtract(8));
+                s.view().fitHeightProperty().bind(stage.heightProperty().subtract(40));
                 surfaces.add(s);
                 box.getChildren().add(s.view());
             } else {
                 Label missing = new Label(c.problem());
                 missing.getStyleClass().add("camera-missing");
                 missing.setWrapText(true);
-                missing.setPrefSize(n <= 1 ? 560 : 300, 120);
+                missing.setPrefSize(n <= 1 ? 480 : 260, 120);
                 box.getChildren().add(missing);
             }
             cameras.getChildren().add(box);

@@ -204,6 +204,16 @@ public final class ReviewViewModel {
         return cameras;
     }
 
+    /** The frame slots of the loaded episode's shown cameras, in camera order (null: not shown). */
+    public List<studio.tandem.app.studio.common.FrameSlot> cameraSlots() {
+        return cameras.stream().map(CameraPlayback.Camera::slot).toList();
+    }
+
+    /** Per camera of the loaded episode, why it is not shown (empty when it is). */
+    public List<String> cameraProblems() {
+        return cameras.stream().map(CameraPlayback.Camera::problem).toList();
+    }
+
     public PlayerViewModel player() {
         return player;
     }
