@@ -46,6 +46,15 @@ final class StudioFixtures {
         }
     }
 
+    /** Like {@link #waitUntil(String, BooleanSupplier)}, describing the state on timeout. */
+    static void waitUntil(String what, BooleanSupplier condition, java.util.function.Supplier<String> state) {
+        try {
+            waitUntil(what, condition);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; state: " + state.get(), e);
+        }
+    }
+
     /** Runs {@code r} on the FX thread and waits for it. */
     static void fx(Runnable r) {
         WaitForAsyncUtils.waitForAsyncFx(10_000, r);

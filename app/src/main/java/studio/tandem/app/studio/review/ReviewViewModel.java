@@ -129,8 +129,11 @@ public final class ReviewViewModel {
             cameras.setAll(data.cameras().cameras());
             player.load(data.length(), ds.info().fps(), data.cameras());
             plots.load(data, ds.info().fps(), journal.get(row.index()));
+            long hidden = data.cameras().cameras().stream().filter(c -> c.slot() == null).count();
             status.set("Episode " + row.index() + ": " + data.length() + " frames, "
-                    + data.cameras().cameras().size() + " cameras");
+                    + data.cameras().cameras().size() + " cameras"
+                    + (hidden == 0 ? "" : " (" + hidden + " not shown: " + data.cameras().cameras().stream()
+                            .filter(c -> c.slot() == null).findFirst().orElseThrow().problem() + ")"));
         }, e -> {
             if (gen == loadGeneration) {
                 busy.set(false);
