@@ -8,7 +8,7 @@ public record TextFeature(String name, Map<String, Object> info) implements Feat
 
     public TextFeature {
         Feature.requireName(name);
-        info = info == null ? Map.of() : Map.copyOf(info);
+        info = FeatureInfo.copyOf(info);
     }
 
     public TextFeature(String name) {

@@ -25,7 +25,7 @@ public record VectorFeature(String name, DType dtype, int length, List<String> n
                     name + ": " + names.size() + " names for length " + length);
         }
         names = names == null ? null : List.copyOf(names);
-        info = info == null ? Map.of() : Map.copyOf(info);
+        info = FeatureInfo.copyOf(info);
     }
 
     /** A float32 vector with one name per element. */

@@ -21,7 +21,7 @@ public record VisualFeature(String name, DType dtype, int height, int width, int
         if (height < 1 || width < 1 || channels < 1) {
             throw new IllegalArgumentException(name + ": bad image size " + height + "x" + width + "x" + channels);
         }
-        info = info == null ? Map.of() : Map.copyOf(info);
+        info = FeatureInfo.copyOf(info);
     }
 
     /** A 3-channel video feature; the video {@code info} block is filled in by the writer. */
