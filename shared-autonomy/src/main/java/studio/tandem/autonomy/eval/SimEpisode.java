@@ -6,8 +6,8 @@ import studio.tandem.autonomy.language.InstructionChannel;
 import studio.tandem.autonomy.loop.ControlLoop;
 import studio.tandem.autonomy.loop.LoopConfig;
 import studio.tandem.autonomy.loop.TickData;
-import studio.tandem.autonomy.policy.PolicyController;
-import studio.tandem.autonomy.policy.PolicyWorker;
+import studio.tandem.autonomy.policy.HandPolicies;
+import studio.tandem.autonomy.policy.PolicyRuntime;
 import studio.tandem.autonomy.safety.SafetyFilter;
 import studio.tandem.autonomy.station.StationPort;
 import studio.tandem.dataset.time.ManualClock;
@@ -36,18 +36,19 @@ public final class SimEpisode {
     private static final double LIFT = 0.15;
     private static final double MAX_SECONDS = 25;
 
-    /** Builds the policy for an episode's station; null in TELEOP. */
+    /** Builds the policy for an episode's station; not called in TELEOP. */
     public interface PolicyFactory {
-        PolicyParts create(SimulatedStation sim, StationPort port, SchematicWristCamera camera, ManualClock clock);
+        HandPolicies.Wiring create(StationPort port, SchematicWristCamera camera, ManualClock clock);
     }
 
-    /** A policy wired for one episode: the loop's port and the worker to step. */
-    public record PolicyParts(PolicyController controller, PolicyWorker worker, double inferenceHz) {
+    /** A factory over one loaded runtime (reused across episodes). */
+    public static PolicyFactory of(PolicyRuntime runtime) {
+        return (port, camera, clock) -> HandPolicies.wire(runtime, port.layout(), camera, clock);
     }
 
     /** Receives every control tick (e.g. to collect demonstrations). */
     public interface TickSink {
-        void onTick(TickData tick, SchematicWristCamera camera, String instruction);
+        void onTick(TickData tick, int armDof, SchematicWristCamera camera, String instruction);
     }
 
     private SimEpisode() {
@@ -76,7 +77,7 @@ public final class SimEpisode {
         StationPort port = new StationPort(sim.arm(), sim.hand());
         SchematicWristCamera camera = new SchematicWristCamera(sim.engine(), new ForwardKinematics(sim.arm().chain()),
                 64, 48, 0.12);
-        PolicyParts policy = mode == Mode.TELEOP ? null : policies.create(sim, port, camera, clock);
+        HandPolicies.Wiring policy = mode == Mode.TELEOP ? null : policies.create(port, camera, clock);
         ScriptedOperatorPort operator = new ScriptedOperatorPort(sim.arm(), sim.hand(), policy == null, 1 / LOOP_HZ);
         SafetyFilter safety = new SafetyFilter(port.safetyLimits(40, 400), port.layout().armDof(),
                 port.workspace(new double[] {-1.2, -1.2, -0.005}, new double[] {1.2, 1.2, 1.5}));
@@ -98,7 +99,7 @@ public final class SimEpisode {
         final SimulatedStation sim;
         final ManualClock clock;
         final ControlLoop loop;
-        final PolicyParts policy;
+        final HandPolicies.Wiring policy;
         final TickSink sink;
         final SchematicWristCamera camera;
         final String instruction;
@@ -106,7 +107,7 @@ public final class SimEpisode {
         final HandState hand;
         long nextInference;
 
-        Runner(SimulatedStation sim, ManualClock clock, ControlLoop loop, PolicyParts policy, TickSink sink,
+        Runner(SimulatedStation sim, ManualClock clock, ControlLoop loop, HandPolicies.Wiring policy, TickSink sink,
                 SchematicWristCamera camera, String instruction) {
             this.sim = sim;
             this.clock = clock;
@@ -155,7 +156,7 @@ public final class SimEpisode {
             }
             loop.tick();
             if (sink != null && loop.ticks().read(loop.ticks().lastSequence(), scratch)) {
-                sink.onTick(scratch, camera, instruction);
+                sink.onTick(scratch, loop.config().layout().armDof(), camera, instruction);
             }
             sim.engine().step(PERIOD);
             clock.advanceNanos(PERIOD);

@@ -32,19 +32,19 @@ public final class PolicyTraining {
         return model.resolveSibling(base + ".json");
     }
 
-    public static Result train(List<SyntheticDemos.Step> steps, PolicySpec spec, Trainer.Config cfg, Path outModel,
+    public static Result train(List<DemoStep> steps, PolicySpec spec, Trainer.Config cfg, Path outModel,
             IntConsumer onEpoch) throws IOException {
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("training: the dataset has no usable frames");
         }
         NetShape s = spec.shape();
-        FeatureStats state = FeatureStats.of(steps.stream().map(SyntheticDemos.Step::handState).toArray(double[][]::new));
+        FeatureStats state = FeatureStats.of(steps.stream().map(DemoStep::handState).toArray(double[][]::new));
         FeatureStats tactile = s.tactileDim() == 0 ? FeatureStats.identity(0)
-                : FeatureStats.of(steps.stream().map(SyntheticDemos.Step::tactile).toArray(double[][]::new));
+                : FeatureStats.of(steps.stream().map(DemoStep::tactile).toArray(double[][]::new));
         FeatureStats action = FeatureStats.of(actionRows(steps, s.actionDim()));
         SampleEncoder enc = new SampleEncoder(spec, state, tactile, action);
         List<TrainingSample> samples = new ArrayList<>(steps.size());
-        for (SyntheticDemos.Step st : steps) {
+        for (DemoStep st : steps) {
             samples.add(enc.encode(st.frame(), st.handState(), st.tactile(), st.instruction(), st.chunk()));
         }
         HandPolicyNet net = new HandPolicyNet(s, cfg.seed());
@@ -62,9 +62,9 @@ public final class PolicyTraining {
         return new Result(outModel, manifest, losses, samples.size(), s.parameterCount(), net);
     }
 
-    private static double[][] actionRows(List<SyntheticDemos.Step> steps, int dim) {
+    private static double[][] actionRows(List<DemoStep> steps, int dim) {
         List<double[]> rows = new ArrayList<>();
-        for (SyntheticDemos.Step st : steps) {
+        for (DemoStep st : steps) {
             for (int i = 0; i + dim <= st.chunk().length; i += dim) {
                 rows.add(java.util.Arrays.copyOfRange(st.chunk(), i, i + dim));
             }

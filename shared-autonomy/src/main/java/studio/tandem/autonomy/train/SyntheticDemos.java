@@ -15,16 +15,12 @@ public final class SyntheticDemos {
     static final String[] PINCH_TEXTS = {"pinch the object", "pinch grasp", "pick it up with a pinch"};
     static final String[] POWER_TEXTS = {"power grasp", "use a power grasp", "grab it with a power grasp"};
 
-    /** One raw demonstration step. */
-    public record Step(ImageFrame frame, double[] handState, double[] tactile, String instruction, double[] chunk) {
-    }
-
     private SyntheticDemos() {
     }
 
-    public static List<Step> generate(int count, int handDof, int tactileDim, int horizon, long seed) {
+    public static List<DemoStep> generate(int count, int handDof, int tactileDim, int horizon, long seed) {
         Random r = new Random(seed);
-        List<Step> out = new ArrayList<>(count);
+        List<DemoStep> out = new ArrayList<>(count);
         double[] goal = new double[handDof];
         for (int n = 0; n < count; n++) {
             double size = 0.15 + 0.6 * r.nextDouble();
@@ -48,7 +44,7 @@ public final class SyntheticDemos {
                     chunk[i * handDof + j] = state[j] + (goal[j] - state[j]) * a;
                 }
             }
-            out.add(new Step(frame, state, tactile, text, chunk));
+            out.add(new DemoStep(frame, state, tactile, text, chunk));
         }
         return out;
     }

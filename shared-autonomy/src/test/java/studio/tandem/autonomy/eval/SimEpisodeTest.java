@@ -10,7 +10,7 @@ class SimEpisodeTest {
     @Test
     void theScriptedOperatorLiftsTheObjectThroughTheControlLoop() throws Exception {
         int[] ticks = {0};
-        EpisodeOutcome o = SimEpisode.run(3, Mode.TELEOP, null, (t, cam, text) -> {
+        EpisodeOutcome o = SimEpisode.run(3, Mode.TELEOP, null, (t, arm, cam, text) -> {
             ticks[0]++;
             assertThat(java.util.Arrays.stream(t.executed()).allMatch(Double::isFinite)).isTrue();
         });

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import studio.tandem.autonomy.train.DemoStep;
 import studio.tandem.autonomy.train.HandPolicyNet;
 import studio.tandem.autonomy.train.NetShape;
 import studio.tandem.autonomy.train.OnnxExporter;
@@ -30,7 +31,7 @@ class PolicyRuntimeTest {
     Path dir;
 
     static PolicyTraining.Result trainTiny(Path dir) throws Exception {
-        List<SyntheticDemos.Step> steps = SyntheticDemos.generate(32, 4, 2, 5, 1);
+        List<DemoStep> steps = SyntheticDemos.generate(32, 4, 2, 5, 1);
         return PolicyTraining.train(steps, SPEC, new Trainer.Config(2, 8, 0.01, 1), dir.resolve("hand.onnx"), e -> { });
     }
 
@@ -39,7 +40,7 @@ class PolicyRuntimeTest {
         PolicyTraining.Result res = trainTiny(dir);
         assertThat(res.manifest().getFileName().toString()).isEqualTo("hand.json");
         PolicyManifest m = ManifestJson.read(res.manifest());
-        SyntheticDemos.Step step = SyntheticDemos.generate(3, 4, 2, 5, 99).get(2);
+        DemoStep step = SyntheticDemos.generate(3, 4, 2, 5, 99).get(2);
         try (PolicyRuntime rt = PolicyRuntime.load(res.manifest(), OrtEnvironment.getEnvironment(), null)) {
             PolicyInputs in = rt.inputs();
             ImageFrame f = in.frame("observation.images.wrist");
