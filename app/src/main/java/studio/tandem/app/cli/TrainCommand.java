@@ -35,11 +35,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dataset", description = "a LeRobot v3.0 dataset of demonstrations")
     Path dataset;
 
-    @Option(names = "--sim-episodes", defaultValue = "30",
-            description = "episodes to record in the simulated station when no --dataset is given (default 30)")
+    @Option(names = "--sim-episodes", defaultValue = "40",
+            description = "episodes to record in the simulated station when no --dataset is given (default 40)")
     int simEpisodes;
 
-    @Option(names = "--epochs", defaultValue = "40")
+    @Option(names = "--epochs", defaultValue = "60")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "1")
@@ -71,7 +71,7 @@ final class TrainCommand implements Callable<Integer> {
         List<DemoStep> demos = SimDemonstrations.collect(simEpisodes, seed * 1000, policy.shape().horizon(),
                 e -> progress(err, "episode", e + 1, simEpisodes));
         err.printf("training on %d samples…%n", demos.size());
-        PolicyTraining.Result r = PolicyTraining.train(demos, policy, new Trainer.Config(epochs, 32, 0.002, seed),
+        PolicyTraining.Result r = PolicyTraining.train(demos, policy, new Trainer.Config(epochs, 32, 0.003, seed),
                 out, e -> progress(err, "epoch", e + 1, epochs));
         double[] l = r.epochLosses();
         spec.commandLine().getOut().printf(Locale.ROOT, "{\"model\":\"%s\",\"manifest\":\"%s\",\"samples\":%d,"

@@ -76,7 +76,7 @@ public final class SimEpisode {
         double z0 = snap.objectPose(task.object(), 2);
         StationPort port = new StationPort(sim.arm(), sim.hand());
         SchematicWristCamera camera = new SchematicWristCamera(sim.engine(), new ForwardKinematics(sim.arm().chain()),
-                64, 48, 0.12);
+                64, 48, 0.06);
         HandPolicies.Wiring policy = mode == Mode.TELEOP ? null : policies.create(port, camera, clock);
         ScriptedOperatorPort operator = new ScriptedOperatorPort(sim.arm(), sim.hand(), policy == null, 1 / LOOP_HZ);
         SafetyFilter safety = new SafetyFilter(port.safetyLimits(40, 400), port.layout().armDof(),

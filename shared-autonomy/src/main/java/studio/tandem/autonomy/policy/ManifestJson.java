@@ -38,6 +38,9 @@ public final class ManifestJson {
             throw new IllegalArgumentException(file + ": format: expected \"" + PolicyManifest.FORMAT + "\", was \""
                     + format + "\"");
         }
+        String model = r.text(root, "model");
+        double inferenceHz = r.positiveDouble(root, "inference_hz");
+        double actionFps = r.positiveDouble(root, "action_fps");
         List<ManifestInput> inputs = new ArrayList<>();
         JsonNode arr = r.array(root, "inputs");
         for (int i = 0; i < arr.size(); i++) {
@@ -52,8 +55,7 @@ public final class ManifestJson {
                     + action.group() + "\"");
         }
         String failure = root.hasNonNull("failure_tensor") ? root.get("failure_tensor").asText() : null;
-        return new PolicyManifest(r.text(root, "model"), r.positiveDouble(root, "inference_hz"),
-                r.positiveDouble(root, "action_fps"), inputs, action, failure, r.stats(root));
+        return new PolicyManifest(model, inferenceHz, actionFps, inputs, action, failure, r.stats(root));
     }
 
     /** Writes atomically (temp file, then move). */

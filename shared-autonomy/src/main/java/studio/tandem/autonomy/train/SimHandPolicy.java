@@ -19,7 +19,7 @@ public final class SimHandPolicy {
      * @param actionFps rate of the demonstrations' actions
      */
     public static PolicySpec spec(List<String> jointNames, int fingertips, List<String> vocabulary, double actionFps) {
-        NetShape shape = new NetShape(16, 16, jointNames.size(), fingertips, vocabulary.size(), 8, 8, 64, 10,
+        NetShape shape = new NetShape(16, 16, jointNames.size(), fingertips, vocabulary.size(), 8, 8, 96, 10,
                 jointNames.size());
         return new PolicySpec(CAMERA, STATE, TACTILE, ACTION, jointNames, vocabulary, shape, 10, actionFps);
     }

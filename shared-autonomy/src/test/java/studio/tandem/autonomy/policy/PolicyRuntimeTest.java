@@ -94,7 +94,7 @@ class PolicyRuntimeTest {
                 + " \"feature\": \"w\", \"width\": 0, \"height\": 8, \"mean\": [0,0,0], \"std\": [1,1,1]}]}");
         assertThatThrownBy(() -> ManifestJson.read(f)).hasMessage(f + ": inputs[0].width: must be a positive integer, was 0");
         Files.writeString(f, "{\"format\": \"tandem-policy/1\", \"model\": \"x.onnx\", \"inference_hz\": 30}");
-        assertThatThrownBy(() -> ManifestJson.read(f)).hasMessage(f + ": inputs: missing");
+        assertThatThrownBy(() -> ManifestJson.read(f)).hasMessage(f + ": action_fps: missing");
         Files.writeString(f, "{oops");
         assertThatThrownBy(() -> ManifestJson.read(f)).hasMessageStartingWith(f + ": not valid JSON");
     }
