@@ -2,6 +2,9 @@ package studio.tandem.app.studio;
 
 import javafx.scene.Scene;
 import studio.tandem.app.studio.common.FrameTicker;
+import studio.tandem.app.studio.common.Shortcuts;
+import studio.tandem.app.studio.station.StationPanel;
+import studio.tandem.app.studio.station.StationSettingsViewModel;
 import studio.tandem.app.studio.review.ExportViewModel;
 import studio.tandem.app.studio.review.ReviewView;
 import studio.tandem.app.studio.review.ReviewViewModel;
@@ -20,6 +23,7 @@ public final class StudioWindow implements AutoCloseable {
     private final ReviewViewModel review;
     private final ReviewView reviewView;
     private final Scene scene;
+    private final StationSettingsViewModel station;
 
     public StudioWindow(StudioContext ctx, ShellViewModel.EmergencyStop stop) {
         shell = new ShellViewModel(stop);
@@ -35,6 +39,10 @@ public final class StudioWindow implements AutoCloseable {
         ticker.register(status);
         ShellView view = new ShellView(shell, status.node());
         view.add(Workspace.REVIEW, reviewView.node(), reviewView.shortcuts());
+        station = new StationSettingsViewModel(ctx.background(), ctx.configFile());
+        station.statusProperty().addListener((o, a, b) -> shell.statusProperty().set(b));
+        view.add(Workspace.COLLECT, new StationPanel(station).node(), new Shortcuts());
+        station.load();
         scene = new Scene(view.node(), 1440, 900);
         var css = StudioWindow.class.getResource(CSS);
         if (css != null) {
@@ -58,6 +66,10 @@ public final class StudioWindow implements AutoCloseable {
 
     public ReviewView reviewView() {
         return reviewView;
+    }
+
+    public StationSettingsViewModel station() {
+        return station;
     }
 
     public FrameTicker ticker() {
