@@ -110,6 +110,11 @@ public final class StagingLog implements AutoCloseable {
         return true;
     }
 
+    /** When the log was last made durable (ns, the clock passed in). */
+    public long lastSyncNanos() {
+        return lastSyncNanos;
+    }
+
     /** Bytes handed to the output so far. */
     public long bytesWritten() {
         return bytesWritten;
