@@ -1,0 +1,108 @@
+package studio.tandem.dataset.lerobot;
+
+/**
+ * Computes the statistics of one batch of vectors the way LeRobot's {@code RunningQuantileStats}
+ * does for a single update: mean and mean of squares, min and max, and quantiles from a 5000-bin
+ * histogram spanning [min - 1e-10, max + 1e-10], interpolated within the bin. Batches of fewer than
+ * two vectors use plain statistics with every quantile equal to the mean, as LeRobot does.
+ * Single-threaded; reusable (buffers grow, then stay).
+ */
+public final class QuantileStats {
+    static final int BINS = 5000;
+    private long[] histogram = new long[BINS];
+    private double[] edges = new double[BINS + 1];
+
+    /**
+     * Statistics over {@code rows} vectors of {@code width} values, value {@code (r, j)} at
+     * {@code data.get(r * width + j)}.
+     *
+     * @param count the sample count stored in the result (rows, or sampled images)
+     */
+    public FeatureStats compute(Values data, int rows, int width, int[] shape, boolean integral, long count) {
+        double[] min = new double[width];
+        double[] max = new double[width];
+        double[] mean = new double[width];
+        double[] std = new double[width];
+        double[][] q = new double[FeatureStats.QUANTILES.length][width];
+        for (int j = 0; j < width; j++) {
+            column(data, rows, width, j, min, max, mean, std, q);
+        }
+        return new FeatureStats(shape, integral, min, max, mean, std, count, q);
+    }
+
+    private void column(Values data, int rows, int width, int j, double[] min, double[] max, double[] mean,
+            double[] std, double[][] q) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double sum = 0;
+        double sumSq = 0;
+        for (int r = 0; r < rows; r++) {
+            double v = data.get(r * width + j);
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+            sum += v;
+            sumSq += v * v;
+        }
+        min[j] = lo;
+        max[j] = hi;
+        mean[j] = sum / rows;
+        std[j] = Math.sqrt(Math.max(0, sumSq / rows - mean[j] * mean[j]));
+        if (rows < 2) {
+            for (double[] qk : q) {
+                qk[j] = mean[j];
+            }
+            return;
+        }
+        fillHistogram(data, rows, width, j, lo - 1e-10, hi + 1e-10);
+        for (int k = 0; k < q.length; k++) {
+            q[k][j] = quantile(FeatureStats.QUANTILES[k] * rows);
+        }
+    }
+
+    private void fillHistogram(Values data, int rows, int width, int j, double first, double last) {
+        java.util.Arrays.fill(histogram, 0);
+        double step = (last - first) / BINS;
+        for (int i = 0; i <= BINS; i++) {
+            edges[i] = first + i * step;
+        }
+        edges[BINS] = last;
+        for (int r = 0; r < rows; r++) {
+            double v = data.get(r * width + j);
+            int b = (int) ((v - first) / (last - first) * BINS);
+            b = Math.max(0, Math.min(BINS - 1, b));
+            while (b > 0 && v < edges[b]) {
+                b--;
+            }
+            while (b < BINS - 1 && v >= edges[b + 1]) {
+                b++;
+            }
+            histogram[b]++;
+        }
+    }
+
+    private double quantile(double target) {
+        long cum = 0;
+        for (int idx = 0; idx < BINS; idx++) {
+            long before = cum;
+            cum += histogram[idx];
+            if (cum >= target) {
+                if (idx == 0) {
+                    return edges[0];
+                }
+                long inBin = cum - before;
+                if (inBin == 0) {
+                    return edges[idx];
+                }
+                double fraction = (target - before) / inBin;
+                return edges[idx] + fraction * (edges[idx + 1] - edges[idx]);
+            }
+        }
+        return edges[BINS];
+    }
+
+    /** Indexed read access to a primitive array without boxing. */
+    @FunctionalInterface
+    public interface Values {
+        double get(int i);
+    }
+}

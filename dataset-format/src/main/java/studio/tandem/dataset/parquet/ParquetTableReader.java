@@ -1,0 +1,208 @@
+package studio.tandem.dataset.parquet;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+
+/**
+ * Reads a Parquet file column by column into primitive arrays. Opening reads only the footer.
+ * Every failure is an {@link IOException} whose message names the file. Not thread-safe.
+ */
+public final class ParquetTableReader {
+    private final Path file;
+    private final ParquetMetadata footer;
+
+    private ParquetTableReader(Path file, ParquetMetadata footer) {
+        this.file = file;
+        this.footer = footer;
+    }
+
+    /** Opens {@code file}; a missing, truncated or non-Parquet file fails with one clear message. */
+    public static ParquetTableReader open(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file + ": file is missing");
+        }
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file))) {
+            return new ParquetTableReader(file, r.getFooter());
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + ": not a readable Parquet file (" + oneLine(e) + ")", e);
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public MessageType schema() {
+        return footer.getFileMetaData().getSchema();
+    }
+
+    public Map<String, String> keyValueMetadata() {
+        return footer.getFileMetaData().getKeyValueMetaData();
+    }
+
+    public long rowCount() {
+        long n = 0;
+        for (BlockMetaData b : footer.getBlocks()) {
+            n += b.getRowCount();
+        }
+        return n;
+    }
+
+    /** Rows per row group, in file order. */
+    public long[] rowGroupRows() {
+        return footer.getBlocks().stream().mapToLong(BlockMetaData::getRowCount).toArray();
+    }
+
+    /** Top-level column names in file order. */
+    public List<String> columnNames() {
+        List<String> out = new ArrayList<>();
+        schema().getFields().forEach(f -> out.add(f.getName()));
+        return out;
+    }
+
+    public boolean hasColumn(String name) {
+        return schema().containsField(name);
+    }
+
+    /** Reads one top-level column (its single leaf) in full. */
+    public ColumnData read(String column) throws IOException {
+        if (!hasColumn(column)) {
+            throw new IOException(file + ": no column '" + column + "'");
+        }
+        MessageType schema = schema();
+        ColumnDescriptor desc = leafOf(schema, column);
+        ValueType type = valueType(desc.getPrimitiveType());
+        int rows = (int) rowCount();
+        Accumulator acc = new Accumulator(type, rows);
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file))) {
+            MessageType projection = new MessageType("schema", schema.getType(column));
+            r.setRequestedSchema(projection);
+            PageReadStore pages;
+            String createdBy = footer.getFileMetaData().getCreatedBy();
+            while ((pages = r.readNextRowGroup()) != null) {
+                ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
+                        new GroupRecordConverter(projection).getRootConverter(), projection, createdBy);
+                readLeaf(store.getColumnReader(desc), desc.getMaxDefinitionLevel(), acc);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + ": cannot read column '" + column + "' (" + oneLine(e) + ")", e);
+        }
+        return acc.finish(column);
+    }
+
+    private static ColumnDescriptor leafOf(MessageType schema, String column) {
+        for (ColumnDescriptor d : schema.getColumns()) {
+            if (d.getPath()[0].equals(column)) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("no leaf for " + column);
+    }
+
+    private static ValueType valueType(PrimitiveType p) {
+        return switch (p.getPrimitiveTypeName()) {
+            case FLOAT -> ValueType.FLOAT32;
+            case DOUBLE -> ValueType.FLOAT64;
+            case INT64, INT32 -> ValueType.INT64;
+            case BOOLEAN -> ValueType.BOOL;
+            default -> ValueType.STRING;
+        };
+    }
+
+    private static void readLeaf(ColumnReader cr, int maxDef, Accumulator acc) {
+        long total = cr.getTotalValueCount();
+        for (long i = 0; i < total; i++) {
+            int rep = cr.getCurrentRepetitionLevel();
+            int def = cr.getCurrentDefinitionLevel();
+            if (rep == 0) {
+                acc.startRow(def == 0);
+            }
+            if (def == maxDef) {
+                acc.add(cr);
+            }
+            cr.consume();
+        }
+    }
+
+    /** Growable primitive storage for one column. */
+    private static final class Accumulator {
+        private final ValueType type;
+        private final int[] offsets;
+        private final boolean[] nulls;
+        private int row = -1;
+        private int n;
+        private double[] doubles;
+        private long[] longs;
+        private String[] strings;
+
+        Accumulator(ValueType type, int rows) {
+            this.type = type;
+            this.offsets = new int[rows + 1];
+            this.nulls = new boolean[rows];
+            int cap = Math.max(16, rows);
+            switch (type) {
+                case INT64 -> longs = new long[cap];
+                case STRING -> strings = new String[cap];
+                default -> doubles = new double[cap];
+            }
+        }
+
+        void startRow(boolean isNull) {
+            row++;
+            offsets[row] = n;
+            offsets[row + 1] = n;
+            nulls[row] = isNull;
+        }
+
+        void add(ColumnReader cr) {
+            ensure(n + 1);
+            switch (type) {
+                case INT64 -> longs[n] = cr.getDescriptor().getPrimitiveType().getPrimitiveTypeName()
+                        == PrimitiveType.PrimitiveTypeName.INT32 ? cr.getInteger() : cr.getLong();
+                case STRING -> strings[n] = cr.getBinary().toStringUsingUTF8();
+                case FLOAT32 -> doubles[n] = cr.getFloat();
+                case FLOAT64 -> doubles[n] = cr.getDouble();
+                case BOOL -> doubles[n] = cr.getBoolean() ? 1 : 0;
+            }
+            n++;
+            offsets[row + 1] = n;
+        }
+
+        private void ensure(int size) {
+            if (longs != null && size > longs.length) {
+                longs = Arrays.copyOf(longs, longs.length * 2);
+            } else if (strings != null && size > strings.length) {
+                strings = Arrays.copyOf(strings, strings.length * 2);
+            } else if (doubles != null && size > doubles.length) {
+                doubles = Arrays.copyOf(doubles, doubles.length * 2);
+            }
+        }
+
+        ColumnData finish(String name) {
+            return new ColumnData(name, type, offsets.length - 1, offsets, doubles, longs, strings, nulls);
+        }
+    }
+}

@@ -1,0 +1,371 @@
+package studio.tandem.dataset.video;
+
+import static org.bytedeco.ffmpeg.global.avcodec.*;
+import static org.bytedeco.ffmpeg.global.avformat.*;
+import static org.bytedeco.ffmpeg.global.avutil.*;
+import static org.bytedeco.ffmpeg.global.swscale.*;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+
+/**
+ * Encodes RGB24 frames into one MP4 file (one video stream, {@code yuv420p}, frame {@code i} at pts
+ * exactly {@code i / fps}; the stream's frame rate is the dataset fps). The file is written under a
+ * temporary name beside the target and moved into place atomically by {@link #close()}, so a reader
+ * never sees a half-written file.
+ *
+ * <p>Threading: one instance belongs to one thread (a camera's encoder thread); it is not thread-safe.
+ * {@link #encode} allocates nothing on the Java heap per frame: AVFrames, the packet, the scaler and
+ * the rational numbers are allocated once in {@link #open}.
+ */
+public final class VideoEncoder implements AutoCloseable {
+
+    private final Path target;
+    private final Path temp;
+    private final int width;
+    private final int height;
+    private final int fps;
+    private final int frameBytes;
+    private final Natives n = new Natives();
+    private final AVRational codecTimeBase;
+    private AVRational streamTimeBase;
+    private ByteBuffer input;
+    private int frameQuality;
+    private long frames;
+    private long packets;
+    private long firstCapture;
+    private long maxAbsSkew;
+    private double skewSum;
+    private boolean closed;
+    private boolean failed;
+
+    private VideoEncoder(Path target, Path temp, int width, int height, int fps) {
+        this.target = target;
+        this.temp = temp;
+        this.width = width;
+        this.height = height;
+        this.fps = fps;
+        this.frameBytes = width * height * 3;
+        this.codecTimeBase = av_make_q(1, fps);
+    }
+
+    /**
+     * Opens an encoder writing {@code target} (replaced on {@link #close()} if it exists).
+     *
+     * @param width  frame width in pixels (even, ≥ 16)
+     * @param height frame height in pixels (even, ≥ 16)
+     * @param fps    dataset frames per second (integer, as in LeRobot's {@code info.json})
+     * @throws VideoException if the encoder is not in the bundled FFmpeg, rejects a setting, or the
+     *                        file cannot be created
+     */
+    public static VideoEncoder open(Path target, int width, int height, int fps, VideoSettings settings)
+            throws VideoException {
+        if (width < 16 || height < 16 || width % 2 != 0 || height % 2 != 0) {
+            throw new VideoException(target, "frame size " + width + "x" + height + " must be even and >= 16");
+        }
+        if (fps < 1 || fps > 1000) {
+            throw new VideoException(target, "fps " + fps + " out of range 1..1000");
+        }
+        Ffmpeg.quiet();
+        Path dir = target.toAbsolutePath().getParent();
+        Path temp;
+        try {
+            Files.createDirectories(dir);
+            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+        } catch (IOException e) {
+            throw new VideoException(target, "cannot create file: " + e.getMessage(), e);
+        }
+        VideoEncoder enc = new VideoEncoder(target, temp, width, height, fps);
+        try {
+            enc.setUp(settings);
+            return enc;
+        } catch (VideoException | RuntimeException e) {
+            enc.failed = true;
+            enc.closeQuietly();
+            throw e;
+        }
+    }
+
+    private void setUp(VideoSettings s) throws VideoException {
+        n.oc = new AVFormatContext(null);
+        Ffmpeg.check(avformat_alloc_output_context2(n.oc, null, "mp4", temp.toString()), target, "MP4 muxer");
+        AVCodec codec = avcodec_find_encoder_by_name(s.codec());
+        if (codec == null || codec.isNull()) {
+            throw new VideoException(target, "video encoder '" + s.codec() + "' is not in the bundled FFmpeg");
+        }
+        n.stream = avformat_new_stream(n.oc, null);
+        n.codec = avcodec_alloc_context3(codec);
+        configure(n.codec, s);
+        openCodec(codec, s);
+        Ffmpeg.check(avcodec_parameters_from_context(n.stream.codecpar(), n.codec), target, "stream parameters");
+        n.stream.time_base(codecTimeBase);
+        n.stream.avg_frame_rate(av_make_q(fps, 1));
+        n.stream.r_frame_rate(av_make_q(fps, 1));
+        AVIOContext pb = new AVIOContext(null);
+        Ffmpeg.check(avio_open(pb, temp.toString(), AVIO_FLAG_WRITE), target, "opening for writing");
+        n.oc.pb(pb);
+        Ffmpeg.check(avformat_write_header(n.oc, (AVDictionary) null), target, "writing the MP4 header");
+        streamTimeBase = n.stream.time_base();
+        allocateFrames();
+    }
+
+    private void configure(AVCodecContext c, VideoSettings s) {
+        c.width(width).height(height).pix_fmt(AV_PIX_FMT_YUV420P);
+        c.time_base(codecTimeBase).framerate(av_make_q(fps, 1));
+        c.gop_size(s.gop()).max_b_frames(0).thread_count(s.threads());
+        if ((n.oc.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
+            c.flags(c.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
+        }
+        c.bit_rate(s.bitrate());
+        if ("mpeg4".equals(s.codec()) && s.bitrate() == 0) {
+            c.flags(c.flags() | AV_CODEC_FLAG_QSCALE);
+            c.global_quality(Math.max(1, s.quality()) * Ffmpeg.QP2LAMBDA);
+            frameQuality = c.global_quality();
+        }
+    }
+
+    private void openCodec(AVCodec codec, VideoSettings s) throws VideoException {
+        AVDictionary opts = new AVDictionary(null);
+        try {
+            boolean crf = s.bitrate() == 0 && !"mpeg4".equals(s.codec()) && !"libopenh264".equals(s.codec());
+            if (crf) {
+                av_dict_set(opts, "crf", Integer.toString(s.quality()), 0);
+            }
+            if (!s.preset().isEmpty()) {
+                av_dict_set(opts, "preset", s.preset(), 0);
+            }
+            s.options().forEach((k, v) -> av_dict_set(opts, k, v, 0));
+            Ffmpeg.check(avcodec_open2(n.codec, codec, opts), target, "opening encoder " + s.codec());
+            if (av_dict_count(opts) > 0) {
+                String unknown = av_dict_get(opts, "", null, AV_DICT_IGNORE_SUFFIX).key().getString();
+                throw new VideoException(target, "encoder " + s.codec() + " does not know option '" + unknown + "'");
+            }
+        } finally {
+            av_dict_free(opts);
+        }
+    }
+
+    private void allocateFrames() throws VideoException {
+        n.yuv = av_frame_alloc();
+        n.yuv.format(AV_PIX_FMT_YUV420P).width(width).height(height);
+        Ffmpeg.check(av_frame_get_buffer(n.yuv, 0), target, "allocating a YUV frame");
+        n.rgb = av_frame_alloc();
+        n.rgb.format(AV_PIX_FMT_RGB24).width(width).height(height);
+        Ffmpeg.check(av_frame_get_buffer(n.rgb, 1), target, "allocating an RGB frame");
+        input = n.rgb.data(0).capacity(frameBytes).asByteBuffer();
+        n.sws = sws_getContext(width, height, AV_PIX_FMT_RGB24, width, height, AV_PIX_FMT_YUV420P,
+                SWS_BILINEAR, null, null, (double[]) null);
+        if (n.sws == null || n.sws.isNull()) {
+            throw new VideoException(target, "no RGB to YUV converter for " + width + "x" + height);
+        }
+        n.packet = av_packet_alloc();
+    }
+
+    /**
+     * The encoder's own input frame ({@code width*height*3} bytes, RGB24, rows top to bottom, no
+     * padding). A caller that renders straight into it and passes it to {@link #encode} saves a copy.
+     */
+    public ByteBuffer inputBuffer() {
+        return input;
+    }
+
+    /**
+     * Encodes the next frame; it gets pts {@code framesEncoded() / fps}. Encoder thread only.
+     *
+     * @param rgb24        {@code width*height*3} bytes of RGB24 from its position (not moved), direct or
+     *                     heap; copied before return, so the caller may reuse it at once
+     * @param captureNanos when the frame was captured ({@code NanoClock} nanoseconds); only used for
+     *                     the capture-skew statistics, never for the pts
+     */
+    public void encode(ByteBuffer rgb24, long captureNanos) throws VideoException {
+        ensureWritable();
+        if (rgb24 != input) {
+            if (rgb24.remaining() < frameBytes) {
+                throw new VideoException(target, "frame buffer holds " + rgb24.remaining() + " bytes, "
+                        + frameBytes + " needed for " + width + "x" + height + " RGB24");
+            }
+            input.put(0, rgb24, rgb24.position(), frameBytes);
+        }
+        failed = true;
+        Ffmpeg.check(av_frame_make_writable(n.yuv), target, "making the frame writable");
+        Ffmpeg.check(sws_scale_frame(n.sws, n.yuv, n.rgb), target, "RGB to YUV conversion");
+        n.yuv.pts(frames);
+        if (frameQuality > 0) {
+            n.yuv.quality(frameQuality);
+        }
+        Ffmpeg.check(avcodec_send_frame(n.codec, n.yuv), target, "encoding a frame");
+        drain();
+        failed = false;
+        recordSkew(captureNanos);
+        frames++;
+    }
+
+    private void recordSkew(long captureNanos) {
+        if (frames == 0) {
+            firstCapture = captureNanos;
+            return;
+        }
+        long expected = firstCapture + frames * 1_000_000_000L / fps;
+        long skew = captureNanos - expected;
+        skewSum += skew;
+        long abs = Math.abs(skew);
+        if (abs > maxAbsSkew) {
+            maxAbsSkew = abs;
+        }
+    }
+
+    private void drain() throws VideoException {
+        while (true) {
+            int r = avcodec_receive_packet(n.codec, n.packet);
+            if (r == Ffmpeg.AVERROR_EAGAIN || r == AVERROR_EOF) {
+                return;
+            }
+            Ffmpeg.check(r, target, "receiving an encoded packet");
+            av_packet_rescale_ts(n.packet, codecTimeBase, streamTimeBase);
+            n.packet.stream_index(n.stream.index());
+            Ffmpeg.check(av_interleaved_write_frame(n.oc, n.packet), target, "writing a packet");
+            packets++;
+        }
+    }
+
+    /** Frames encoded so far (the pts of the next frame, in frames). */
+    public long framesEncoded() {
+        return frames;
+    }
+
+    /** Counters and capture skew so far. Any thread may call it after the encoder thread is done. */
+    public EncodeStats stats() {
+        double mean = frames > 1 ? skewSum / (frames - 1) : 0;
+        return new EncodeStats(frames, packets, maxAbsSkew, mean);
+    }
+
+    /** The file this encoder produces on {@link #close()}. */
+    public Path target() {
+        return target;
+    }
+
+    /**
+     * Flushes the encoder, finalizes the MP4 and moves it atomically onto the target. Idempotent.
+     *
+     * @throws VideoException if no frame was encoded, or flushing/writing/moving fails (the temporary
+     *                        file is then deleted and the target left as it was)
+     */
+    @Override
+    public void close() throws VideoException {
+        if (closed) {
+            return;
+        }
+        try {
+            if (failed) {
+                throw new VideoException(target, "an earlier encoding error left the file unusable");
+            }
+            if (frames == 0) {
+                throw new VideoException(target, "no frame was encoded");
+            }
+            Ffmpeg.check(avcodec_send_frame(n.codec, null), target, "flushing the encoder");
+            drain();
+            Ffmpeg.check(av_write_trailer(n.oc), target, "writing the MP4 index");
+            n.free();
+            moveIntoPlace();
+        } catch (VideoException e) {
+            failed = true;
+            throw e;
+        } finally {
+            closeQuietly();
+        }
+    }
+
+    /** Discards everything encoded so far: the target is left as it was. Idempotent. */
+    public void abort() {
+        failed = true;
+        closeQuietly();
+    }
+
+    private void moveIntoPlace() throws VideoException {
+        try {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new VideoException(target, "cannot move the finished file into place: " + e.getMessage(), e);
+        }
+    }
+
+    private void closeQuietly() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        n.free();
+        if (failed) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // best effort: a stray ".part" file is harmless and never read
+            }
+        }
+    }
+
+    private void ensureWritable() throws VideoException {
+        if (closed) {
+            throw new VideoException(target, "encoder already closed");
+        }
+        if (failed) {
+            throw new VideoException(target, "an earlier encoding error left the file unusable");
+        }
+    }
+
+    /** The native objects, freed exactly once. */
+    private static final class Natives {
+        AVFormatContext oc;
+        AVStream stream;
+        AVCodecContext codec;
+        AVFrame yuv;
+        AVFrame rgb;
+        SwsContext sws;
+        AVPacket packet;
+
+        void free() {
+            if (packet != null) {
+                av_packet_free(packet);
+                packet = null;
+            }
+            if (sws != null) {
+                sws_freeContext(sws);
+                sws = null;
+            }
+            if (rgb != null) {
+                av_frame_free(rgb);
+                rgb = null;
+            }
+            if (yuv != null) {
+                av_frame_free(yuv);
+                yuv = null;
+            }
+            if (codec != null) {
+                avcodec_free_context(codec);
+                codec = null;
+            }
+            if (oc != null) {
+                AVIOContext pb = oc.pb();
+                if (pb != null && !pb.isNull()) {
+                    avio_close(pb);
+                    oc.pb(null);
+                }
+                avformat_free_context(oc);
+                oc = null;
+            }
+        }
+    }
+}
