@@ -44,9 +44,8 @@ final class CameraLogContent {
         }
         c.rows = c.logged;
         Path staged = StageFiles.stagedVideo(dir, index);
-        if (crashed || !Files.exists(staged)) {
-            int decodable = Files.exists(staged) ? video.countFrames(staged) : 0;
-            c.rows = Math.min(c.rows, decodable);
+        if (crashed) {
+            c.rows = Math.min(c.rows, video.countFrames(staged));
         }
         return c;
     }

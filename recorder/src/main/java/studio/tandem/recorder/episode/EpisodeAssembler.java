@@ -83,7 +83,7 @@ public final class EpisodeAssembler {
         }
         EventPlacement ev = EventPlacement.place(vl.events, m.t0Nanos(), period, rows, vl.task);
         EpisodeInfo info = new EpisodeInfo(vl.task, m.operator(), vl.notes);
-        EpisodeData data = new EpisodeData(rows, m.fps(), info, vl.outcome, ev.taskPerFrame(), vectors, videos,
+        EpisodeData data = new EpisodeData(m.t0Nanos(), rows, m.fps(), info, vl.outcome, ev.taskPerFrame(), vectors, videos,
                 ev.intervention(), ev.events(), streams);
         return new Assembled(data, notes);
     }

@@ -8,6 +8,7 @@ import studio.tandem.recorder.align.AlignedColumn;
 /**
  * Everything a dataset writer needs to append one recorded episode.
  *
+ * @param startNanos   instant of row 0 on the process clock (ns)
  * @param length       number of rows (frames); row {@code i} is at {@code i / fps} seconds
  * @param fps          dataset rate (Hz)
  * @param info         task, operator, notes
@@ -20,7 +21,7 @@ import studio.tandem.recorder.align.AlignedColumn;
  * @param events       timestamped events of the episode
  * @param streams      per-stream quality (drops, missing rows, skew), keyed by feature name
  */
-public record EpisodeData(int length, double fps, EpisodeInfo info, Outcome outcome, List<String> taskPerFrame,
+public record EpisodeData(long startNanos, int length, double fps, EpisodeInfo info, Outcome outcome, List<String> taskPerFrame,
         Map<String, AlignedColumn> vectors, Map<String, Path> videos, boolean[] intervention,
         List<EpisodeEvent> events, Map<String, StreamStats> streams) {
 

@@ -126,6 +126,10 @@ public final class Recorder implements AutoCloseable {
     public List<StagingRecovery.Result> open() throws IOException {
         requireNotOpen();
         Files.createDirectories(stagingRoot);
+        video.warmUp(stagingRoot);
+        Path warm = Files.createTempDirectory(stagingRoot, ".warmup");
+        manifest(0, new EpisodeInfo("warm-up", null, null)).write(warm);
+        StagedTree.delete(warm);
         EpisodeAssembler assembler = new EpisodeAssembler(video);
         List<StagingRecovery.Result> recovered =
                 new StagingRecovery(stagingRoot, quarantineRoot, assembler, sink).recoverAll();
@@ -170,10 +174,9 @@ public final class Recorder implements AutoCloseable {
 
     private void activate(Path dir, EpisodeInfo info, CompletableFuture<ActiveEpisode> started) {
         try {
-            long t0 = clock.nanoTime();
-            manifest(t0, info).write(dir);
             StagingLog log = new StagingLog(outputs.open(StageFiles.vectorLog(dir)), 1 << 16,
-                    config.syncIntervalNanos(), t0);
+                    config.syncIntervalNanos(), clock.nanoTime());
+            long t0 = clock.nanoTime();
             List<CameraEpisode> ces = new ArrayList<>();
             for (int c = 0; c < cameras.size(); c++) {
                 ces.add(new CameraEpisode(t0, StageFiles.stagedVideo(dir, c), StageFiles.cameraLog(dir, c),
@@ -188,6 +191,7 @@ public final class Recorder implements AutoCloseable {
                 encoders.get(c).submit(ces.get(c));
             }
             collector.activate(ep);
+            manifest(t0, info).write(dir);
             started.complete(ep);
         } catch (IOException | RuntimeException e) {
             started.completeExceptionally(e);

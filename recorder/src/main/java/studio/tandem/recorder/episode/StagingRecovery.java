@@ -50,7 +50,8 @@ public final class StagingRecovery {
             return out;
         }
         List<Path> dirs = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(stagingRoot, Files::isDirectory)) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(stagingRoot,
+                p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("ep-"))) {
             ds.forEach(dirs::add);
         }
         dirs.sort(null);

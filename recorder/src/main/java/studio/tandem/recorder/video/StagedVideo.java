@@ -20,6 +20,13 @@ public interface StagedVideo {
      */
     VideoSink open(Path file, int width, int height, double fps) throws IOException;
 
+    /**
+     * Loads the native codec libraries and opens/closes an encoder once, so the first episode does not
+     * pay for it while frames queue up. Called by the recorder when it opens.
+     */
+    default void warmUp(Path scratchDir) throws IOException {
+    }
+
     /** Number of frames that can be read back from a staged file (0 if none). */
     int countFrames(Path staged) throws IOException;
 
