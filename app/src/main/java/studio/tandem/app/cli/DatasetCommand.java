@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code tandem dataset ...}: create, inspect, validate, recover and export datasets. */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
         description = "Create, inspect, validate and export LeRobot v3.0 datasets.",
-        subcommands = {})
+        subcommands = {DatasetSampleCommand.class, DatasetInfoCommand.class, DatasetValidateCommand.class})
 public final class DatasetCommand {
 }
