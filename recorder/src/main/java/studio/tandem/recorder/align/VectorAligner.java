@@ -1,11 +1,14 @@
 package studio.tandem.recorder.align;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Resamples a {@link SampleSeries} to the dataset ticks {@code t_i = t0 + i·period}. A row is
  * <em>missing</em> when the sample the rule would use is further than {@code maxStalenessNanos} from
- * the tick: it is then filled with NaN and counted, never silently repeated. Any thread; stateless.
+ * the tick: it is then counted and listed (filled with the nearest sample there is, or zeros, so the
+ * dataset stays numeric), never silently repeated. Any thread; stateless.
  */
 public final class VectorAligner {
     private VectorAligner() {
@@ -25,6 +28,7 @@ public final class VectorAligner {
         double[] out = new double[rows * w];
         SkewStats skew = new SkewStats();
         int missing = 0;
+        List<int[]> ranges = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
             long t = t0 + i * periodNanos;
             boolean ok = switch (rule) {
@@ -33,11 +37,25 @@ public final class VectorAligner {
                 case LINEAR -> linear(series, t, maxStalenessNanos, out, i * w, skew);
             };
             if (!ok) {
-                Arrays.fill(out, i * w, i * w + w, Double.NaN);
+                fillNearest(series, t, out, i * w);
                 missing++;
+                if (!ranges.isEmpty() && ranges.get(ranges.size() - 1)[1] == i) {
+                    ranges.get(ranges.size() - 1)[1] = i + 1;
+                } else {
+                    ranges.add(new int[] {i, i + 1});
+                }
             }
         }
-        return new AlignedColumn(out, w, missing, skew.snapshot());
+        return new AlignedColumn(out, w, missing, List.copyOf(ranges), skew.snapshot());
+    }
+
+    private static void fillNearest(SampleSeries s, long t, double[] out, int off) {
+        int n = nearestIndex(s, t);
+        if (n < 0) {
+            Arrays.fill(out, off, off + s.width(), 0.0);
+        } else {
+            s.copy(n, out, off);
+        }
     }
 
     private static boolean latestBefore(SampleSeries s, long t, long limit, double[] out, int off, SkewStats skew) {

@@ -41,6 +41,7 @@ public final class CameraEncoder implements Runnable {
     private final long staleNanos;
     private final long syncNanos;
     private final ByteBuffer blank;
+    private final FrameSampler sampler;
     private final Queue<CameraEpisode> pending = new ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
     private CameraEpisode current;
@@ -67,6 +68,7 @@ public final class CameraEncoder implements Runnable {
         this.staleNanos = staleNanos;
         this.syncNanos = syncNanos;
         this.blank = ByteBuffer.allocateDirect(width * height * 3);
+        this.sampler = new FrameSampler(width, height, 256);
     }
 
     public String key() {
@@ -174,6 +176,7 @@ public final class CameraEncoder implements Runnable {
         if (ep.sink == null) {
             ep.log = new StagingLog(outputs.open(ep.frameLog), 4096, syncNanos, clock.nanoTime());
             ep.lastSyncNanos = clock.nanoTime();
+            sampler.reset();
             ep.sink = video.open(ep.video, width, height, fps);
         }
         long capture = -1;
@@ -181,6 +184,7 @@ public final class CameraEncoder implements Runnable {
         if (held == null) {
             ep.missing++;
             ep.sink.encode(blank, ep.next);
+            sampler.add(ep.next, blank);
         } else {
             capture = held.captureNanos();
             seq = held.sequence();
@@ -193,6 +197,7 @@ public final class CameraEncoder implements Runnable {
                 ep.repeated++;
             }
             ep.sink.encode(held.pixels(), ep.next);
+            sampler.add(ep.next, held.pixels());
         }
         ByteBuffer b = ep.log.begin(StageFiles.FRAME, 20);
         b.putInt(ep.next).putLong(capture).putLong(seq);
@@ -220,7 +225,7 @@ public final class CameraEncoder implements Runnable {
         }
         long dropped = ring.dropCount() - ep.dropsAtStart;
         ep.done.complete(new CameraResult(key, ep.next, ep.frames, dropped, ep.missing, ep.repeated,
-                ep.skew.snapshot(), ep.video));
+                ep.skew.snapshot(), ep.video, ep.discarded ? null : sampler.stats(ep.next)));
     }
 
     private void fail(CameraEpisode ep, Exception e) {

@@ -1,6 +1,7 @@
 package studio.tandem.recorder.capture;
 
 import java.nio.file.Path;
+import studio.tandem.dataset.lerobot.FeatureStats;
 import studio.tandem.recorder.align.SkewStats;
 
 /**
@@ -14,7 +15,8 @@ import studio.tandem.recorder.align.SkewStats;
  * @param repeated rows that reused the previous row's frame
  * @param skew     capture time minus row time
  * @param staged   the staged video file
+ * @param imageStats LeRobot image statistics of the rows (null if no row was encoded)
  */
 public record CameraResult(String key, int rows, long frames, long dropped, long missing, long repeated,
-        SkewStats.Skew skew, Path staged) {
+        SkewStats.Skew skew, Path staged, FeatureStats imageStats) {
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import studio.tandem.recorder.align.SkewStats;
 import studio.tandem.recorder.stage.StageFiles;
 import studio.tandem.recorder.stage.StageManifest;
@@ -68,20 +69,24 @@ final class CameraLogContent {
         SkewStats skew = new SkewStats();
         long missing = 0;
         long repeated = 0;
+        java.util.List<int[]> ranges = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (captures[i] < 0) {
-                missing++;
-                continue;
+            long s = captures[i] < 0 ? Long.MAX_VALUE : captures[i] - (t0 + i * period);
+            if (captures[i] >= 0) {
+                skew.add(s);
             }
-            long s = captures[i] - (t0 + i * period);
-            skew.add(s);
-            if (Math.abs(s) > d.maxStalenessNanos()) {
+            if (captures[i] < 0 || Math.abs(s) > d.maxStalenessNanos()) {
                 missing++;
+                if (!ranges.isEmpty() && ranges.get(ranges.size() - 1)[1] == i) {
+                    ranges.get(ranges.size() - 1)[1] = i + 1;
+                } else {
+                    ranges.add(new int[] {i, i + 1});
+                }
             }
             if (i > 0 && sequences[i] == sequences[i - 1]) {
                 repeated++;
             }
         }
-        return new StreamStats(d.name(), frames, dropped, missing, repeated, skew.snapshot());
+        return new StreamStats(d.name(), frames, dropped, missing, repeated, skew.snapshot(), List.copyOf(ranges));
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import studio.tandem.dataset.lerobot.FeatureStats;
 import studio.tandem.recorder.align.AlignedColumn;
 import studio.tandem.recorder.align.SampleSeries;
 import studio.tandem.recorder.align.SamplingRule;
@@ -40,14 +41,16 @@ public final class EpisodeAssembler {
      *                     (no manifest, no rows, unreadable video)
      */
     public Assembled assemble(Path dir) throws IOException {
-        return assemble(dir, false);
+        return assemble(dir, false, Map.of());
     }
 
     /**
      * @param verifyVideo also limit the rows to the frames the staged videos really hold (an encoder
      *                    failed); always done when the episode has no stop record (a crash)
+     * @param imageStats  image statistics the encoders computed, by camera (used if the rows match)
      */
-    public Assembled assemble(Path dir, boolean verifyVideo) throws IOException {
+    public Assembled assemble(Path dir, boolean verifyVideo, Map<String, FeatureStats> imageStats)
+            throws IOException {
         StageManifest m = StageManifest.read(dir);
         long period = m.periodNanos();
         VectorLogContent vl = VectorLogContent.read(dir, m);
@@ -71,7 +74,7 @@ public final class EpisodeAssembler {
                     SamplingRule.valueOf(d.rule()), d.maxStalenessNanos());
             vectors.put(d.name(), col);
             streams.put(d.name(), new StreamStats(d.name(), vl.series.get(s).size(), vl.overflows[s],
-                    col.missing(), 0, col.skew()));
+                    col.missing(), 0, col.skew(), col.missingRows()));
         }
         Map<String, Path> videos = new LinkedHashMap<>();
         for (int c = 0; c < cams.size(); c++) {
@@ -84,7 +87,7 @@ public final class EpisodeAssembler {
         EventPlacement ev = EventPlacement.place(vl.events, m.t0Nanos(), period, rows, vl.task);
         EpisodeInfo info = new EpisodeInfo(vl.task, m.operator(), vl.notes);
         EpisodeData data = new EpisodeData(m.t0Nanos(), rows, m.fps(), info, vl.outcome, ev.taskPerFrame(), vectors, videos,
-                ev.intervention(), ev.events(), streams);
+                ev.intervention(), ev.events(), imageStats, streams);
         return new Assembled(data, notes);
     }
 

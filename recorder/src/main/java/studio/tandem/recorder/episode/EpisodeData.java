@@ -3,6 +3,7 @@ package studio.tandem.recorder.episode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import studio.tandem.dataset.lerobot.FeatureStats;
 import studio.tandem.recorder.align.AlignedColumn;
 
 /**
@@ -19,11 +20,13 @@ import studio.tandem.recorder.align.AlignedColumn;
  *                     frame {@code i} at pts {@code i / fps})
  * @param intervention per row: whether an intervention was active
  * @param events       timestamped events of the episode
+ * @param imageStats   LeRobot image statistics per camera, when the encoders computed them live
+ *                     (absent after a crash: compute them from the video)
  * @param streams      per-stream quality (drops, missing rows, skew), keyed by feature name
  */
 public record EpisodeData(long startNanos, int length, double fps, EpisodeInfo info, Outcome outcome, List<String> taskPerFrame,
         Map<String, AlignedColumn> vectors, Map<String, Path> videos, boolean[] intervention,
-        List<EpisodeEvent> events, Map<String, StreamStats> streams) {
+        List<EpisodeEvent> events, Map<String, FeatureStats> imageStats, Map<String, StreamStats> streams) {
 
     /** Frames dropped for camera {@code key} (0 if unknown). */
     public long droppedFrames(String key) {

@@ -53,7 +53,7 @@ final class EpisodeSaver implements AutoCloseable {
     /** Deletes a discarded episode once its encoders let go. */
     void discard(ActiveEpisode ep, java.util.concurrent.CompletableFuture<Void> done) {
         executor.execute(() -> {
-            awaitCameras(ep.cameras, new ArrayList<>());
+            awaitCameras(ep.cameras, new ArrayList<>(), new java.util.HashMap<>(), -1);
             try {
                 StagedTree.delete(ep.dir);
                 done.complete(null);
@@ -63,11 +63,15 @@ final class EpisodeSaver implements AutoCloseable {
         });
     }
 
-    private boolean awaitCameras(List<CameraEpisode> cams, List<String> notes) {
+    private boolean awaitCameras(List<CameraEpisode> cams, List<String> notes,
+            java.util.Map<String, studio.tandem.dataset.lerobot.FeatureStats> stats, int rows) {
         boolean failed = false;
         for (CameraEpisode ce : cams) {
             try {
-                ce.done().get(timeoutNanos, TimeUnit.NANOSECONDS);
+                var r = ce.done().get(timeoutNanos, TimeUnit.NANOSECONDS);
+                if (r.imageStats() != null && r.rows() == rows) {
+                    stats.put(r.key(), r.imageStats());
+                }
             } catch (ExecutionException e) {
                 failed = true;
                 notes.add("a camera encoder failed: " + e.getCause().getMessage());
@@ -84,9 +88,11 @@ final class EpisodeSaver implements AutoCloseable {
 
     private void doSave(ActiveEpisode ep, long stopNanos) {
         List<String> notes = new ArrayList<>(ep.notes);
-        boolean camFailed = awaitCameras(ep.cameras, notes);
+        var stats = new java.util.HashMap<String, studio.tandem.dataset.lerobot.FeatureStats>();
+        boolean camFailed = awaitCameras(ep.cameras, notes, stats, ep.rows);
         try {
-            EpisodeAssembler.Assembled a = assembler.assemble(ep.dir, camFailed || ep.logBroken);
+            EpisodeAssembler.Assembled a = assembler.assemble(ep.dir, camFailed || ep.logBroken,
+                    camFailed ? java.util.Map.of() : stats);
             notes.addAll(a.notes());
             int index = sink.appendEpisode(a.data());
             double latency = (clock.nanoTime() - stopNanos) / 1e9;

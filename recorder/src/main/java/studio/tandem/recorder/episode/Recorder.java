@@ -41,7 +41,7 @@ public final class Recorder implements AutoCloseable {
     private final RecorderConfig config;
     private final NanoClock clock;
     private final StagedVideo video;
-    private final DatasetSink sink;
+    private DatasetSink sink;
     private final List<VectorInput> vectors = new ArrayList<>();
     private final List<CameraInput> cameras = new ArrayList<>();
     private final List<CameraEncoder> encoders = new ArrayList<>();
@@ -59,7 +59,8 @@ public final class Recorder implements AutoCloseable {
 
     /**
      * @param datasetRoot the dataset's directory (staging and quarantine live inside it)
-     * @param sink        the dataset the episodes go to
+     * @param sink        the dataset the episodes go to (or null: set it with {@link #withSink} before
+     *                    {@link #open()}, e.g. once the schema is derived from the declared streams)
      * @param video       live staging encoder and finisher
      */
     public Recorder(Path datasetRoot, RecorderConfig config, NanoClock clock, StagedVideo video, DatasetSink sink) {
@@ -70,6 +71,13 @@ public final class Recorder implements AutoCloseable {
         this.video = video;
         this.sink = sink;
         this.disk = DiskSpace.of(datasetRoot);
+    }
+
+    /** Sets the dataset the episodes go to. Before {@link #open()}. */
+    public Recorder withSink(DatasetSink s) {
+        requireNotOpen();
+        sink = s;
+        return this;
     }
 
     /** Replaces how staging files are opened (tests simulate a full disk). Before {@link #open()}. */
@@ -125,6 +133,9 @@ public final class Recorder implements AutoCloseable {
      */
     public List<StagingRecovery.Result> open() throws IOException {
         requireNotOpen();
+        if (sink == null) {
+            throw new IllegalStateException("no dataset sink: call withSink before open()");
+        }
         Files.createDirectories(stagingRoot);
         video.warmUp(stagingRoot);
         Path warm = Files.createTempDirectory(stagingRoot, ".warmup");
@@ -244,6 +255,7 @@ public final class Recorder implements AutoCloseable {
         }
         long period = config.periodNanos();
         int rows = (int) Math.max(Math.floorDiv(stopNanos - ep.t0, period) + 1, ep.releasedRow + 1);
+        ep.rows = rows;
         collector.deactivate(stopNanos, rows);
         for (CameraEpisode ce : ep.cameras) {
             ce.stop(rows);

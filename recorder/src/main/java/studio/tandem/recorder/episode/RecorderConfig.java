@@ -41,6 +41,12 @@ public record RecorderConfig(double fps, int vectorRingCapacity, int frameSlots,
                 cameraStaleNanos, bytes, diskCheckNanos, saveTimeoutNanos);
     }
 
+    /** A copy where a camera row further than {@code nanos} from its frame counts as missing. */
+    public RecorderConfig withCameraStale(long nanos) {
+        return new RecorderConfig(fps, vectorRingCapacity, frameSlots, syncIntervalNanos, cameraWaitNanos,
+                nanos, diskReserveBytes, diskCheckNanos, saveTimeoutNanos);
+    }
+
     public RecorderConfig withFrameSlots(int slots) {
         return new RecorderConfig(fps, vectorRingCapacity, slots, syncIntervalNanos, cameraWaitNanos,
                 cameraStaleNanos, diskReserveBytes, diskCheckNanos, saveTimeoutNanos);

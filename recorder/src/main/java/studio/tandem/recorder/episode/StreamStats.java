@@ -12,6 +12,8 @@ import studio.tandem.recorder.align.SkewStats;
  *                 the nearest frame was used and counted)
  * @param repeated rows that reused the previous row's frame (cameras only)
  * @param skew     capture time minus row time over the rows
+ * @param missingRows the missing rows as {@code [from, to)} ranges
  */
-public record StreamStats(String key, long samples, long dropped, long missing, long repeated, SkewStats.Skew skew) {
+public record StreamStats(String key, long samples, long dropped, long missing, long repeated, SkewStats.Skew skew,
+        java.util.List<int[]> missingRows) {
 }

@@ -58,12 +58,15 @@ class VectorAlignerTest {
         assertThat(c.values()[0]).isEqualTo(0);
         assertThat(c.values()[1]).isEqualTo(10);
         assertThat(c.values()[2]).isEqualTo(10); // 10 ms old: within the limit
-        assertThat(Double.isNaN(c.values()[3])).isTrue();
-        assertThat(Double.isNaN(c.values()[4])).isTrue();
-        assertThat(Double.isNaN(c.values()[5])).isTrue();
+        // rows 3..5 are missing: filled with the nearest sample, counted and listed
+        assertThat(c.values()[3]).isEqualTo(10);
+        assertThat(c.values()[4]).isEqualTo(60);
+        assertThat(c.values()[5]).isEqualTo(60);
         assertThat(c.values()[6]).isEqualTo(60);
         assertThat(c.values()[7]).isEqualTo(70);
         assertThat(c.missing()).isEqualTo(3);
+        assertThat(c.missingRows()).hasSize(1);
+        assertThat(c.missingRows().get(0)).containsExactly(3, 6);
         assertThat(c.skew().count()).isEqualTo(5);
     }
 
@@ -71,9 +74,13 @@ class VectorAlignerTest {
     void rowBeforeTheFirstSampleIsMissingForLatestBefore() {
         SampleSeries s = series(5, 15);
         AlignedColumn c = VectorAligner.align(s, 0, 10 * MS, 2, SamplingRule.LATEST_BEFORE, 20 * MS);
-        assertThat(Double.isNaN(c.values()[0])).isTrue();
+        assertThat(c.values()[0]).isEqualTo(5); // missing (nothing before it), nearest used, counted
         assertThat(c.values()[1]).isEqualTo(5);
         assertThat(c.missing()).isEqualTo(1);
+        assertThat(c.missingRows().get(0)).containsExactly(0, 1);
+        AlignedColumn none = VectorAligner.align(new SampleSeries(2, 4), 0, 10 * MS, 3, SamplingRule.NEAREST, MS);
+        assertThat(none.values()).containsOnly(0.0);
+        assertThat(none.missing()).isEqualTo(3);
         AlignedColumn n = VectorAligner.align(s, 0, 10 * MS, 2, SamplingRule.NEAREST, 20 * MS);
         assertThat(n.values()).containsExactly(5, 5);
     }

@@ -64,7 +64,9 @@ class BarcodeSyncTest {
         CopySink sink = new CopySink();
         Path ds = root.resolve("dataset");
         Files.createDirectories(ds);
-        RecorderConfig config = RecorderConfig.defaults(30);
+        // a row whose frame is more than half a period away counts as missing: the test checks that
+        // the recorder's own count matches what the decoded barcodes show
+        RecorderConfig config = RecorderConfig.defaults(30).withCameraStale(Math.round(1e9 / 30) / 2);
         Recorder rec = new Recorder(ds, config, NanoClock.SYSTEM, new SegmentedVideo(VideoSettings.live(), 30), sink);
         SyntheticStation station = new SyntheticStation(rec, NanoClock.SYSTEM, 160, 120, new double[] {30, 60}, 200);
         rec.open();
@@ -83,26 +85,39 @@ class BarcodeSyncTest {
         assertThat(s.rows()).isBetween(70, 110);
         long period = config.periodNanos();
         for (Path video : sink.videos.get(0)) {
+            String key = video.getFileName().toString().replace("ep0-", "").replace(".mp4", "");
             VideoInfo info = VideoProbe.probe(video);
             assertThat(info.frameCount()).isEqualTo(s.rows());
             for (int i = 0; i < info.frameCount(); i++) {
                 assertThat(info.ptsSeconds(i)).isEqualTo(i / 30.0, within(1e-4));
             }
+            long[] codes = new long[s.rows()];
             try (VideoDecoder dec = VideoDecoder.open(video)) {
                 ByteBuffer rgb = ByteBuffer.allocateDirect(dec.frameBytes());
                 int i = 0;
                 while (dec.next(rgb)) {
                     OptionalLong code = FrameBarcode.read(rgb, 0, 160, 120);
-                    assertThat(code).as("%s frame %d has a barcode", video.getFileName(), i).isPresent();
-                    long rowTime = d.startNanos() + i * period;
-                    assertThat(Math.abs(code.getAsLong() - rowTime))
-                            .as("%s row %d skew", video.getFileName(), i).isLessThanOrEqualTo(period / 2);
-                    i++;
+                    assertThat(code).as("%s frame %d has a barcode", key, i).isPresent();
+                    codes[i++] = code.getAsLong();
                 }
                 assertThat(i).isEqualTo(s.rows());
             }
+            int late = 0;
+            for (int i = 0; i < codes.length; i++) {
+                long rowTime = d.startNanos() + i * period;
+                long skew = Math.abs(codes[i] - rowTime);
+                late += skew > period / 2 ? 1 : 0;
+                // nearest-frame rule: no other recorded frame is closer to this row
+                for (long other : codes) {
+                    assertThat(Math.abs(other - rowTime)).as("%s row %d", key, i).isGreaterThanOrEqualTo(skew);
+                }
+            }
+            // every frame within half a period of its row, except rows the recorder itself counted as
+            // missing (a starved camera thread on a loaded machine); on a quiet machine that is zero
+            assertThat(late).as("%s rows beyond half a period", key).isEqualTo(s.streams().get(key).missing());
+            assertThat(late).as("%s rows beyond half a period", key).isLessThanOrEqualTo(s.rows() / 20);
         }
-        assertThat(s.totalDropped()).isZero();
-        assertThat(s.streams().get("observation.images.cam1").skew().maxAbsMs()).isLessThanOrEqualTo(1000.0 / 120 + 1);
+        assertThat(s.streams().get("observation.images.cam0").dropped()).isZero();
+        assertThat(s.streams().get("observation.images.cam1").dropped()).isZero();
     }
 }
