@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code tandem dataset ...}: create, inspect, validate, recover and export datasets. */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
         description = "Create, inspect, validate and export LeRobot v3.0 datasets.",
-        subcommands = {DatasetSampleCommand.class, DatasetInfoCommand.class, DatasetValidateCommand.class})
+        subcommands = {DatasetSampleCommand.class, DatasetInfoCommand.class, DatasetValidateCommand.class,
+                DatasetRecoverCommand.class})
 public final class DatasetCommand {
 }

@@ -74,6 +74,11 @@ public final class LeRobotDatasetSink implements DatasetSink {
         return new LeRobotDatasetSink(w);
     }
 
+    /** Opens an existing dataset to append (recovery), its schema as it is. */
+    public static LeRobotDatasetSink open(Path root) throws IOException {
+        return new LeRobotDatasetSink(LeRobotWriter.open(root, new FfmpegVideoFiles()));
+    }
+
     /** The dataset schema for a set of streams, plus the intervention flag. */
     public static FeatureSet features(List<VectorFeature> vectors, List<VisualFeature> cameras) {
         List<Feature> all = new ArrayList<>(vectors);
