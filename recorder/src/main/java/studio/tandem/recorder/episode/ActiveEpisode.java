@@ -18,6 +18,7 @@ final class ActiveEpisode {
     /** Why recording stopped if not by the operator; what went wrong while recording. */
     final List<String> notes = new ArrayList<>();
     long releasedRow = -1;
+    long lastFlushNanos;
     /** Rows of the episode, once stopped. */
     int rows = -1;
     boolean logBroken;

@@ -27,6 +27,8 @@ final class Collector implements Runnable, VectorRing.SampleHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
     private static final long PARK_NANOS = 1_000_000L;
     private static final int DRAIN_BATCH = 1024;
+    /** Staged records are handed to the OS this often (a killed process loses at most this much). */
+    private static final long FLUSH_NANOS = 100_000_000L;
 
     private final List<VectorInput> vectors;
     private final NanoClock clock;
@@ -225,10 +227,15 @@ final class Collector implements Runnable, VectorRing.SampleHandler {
     }
 
     private void maintain(ActiveEpisode ep, long now) {
-        if (!ep.logBroken && now - ep.log.lastSyncNanos() >= config.syncIntervalNanos()) {
+        if (!ep.logBroken && now - ep.lastFlushNanos >= FLUSH_NANOS) {
             try {
-                writeCounters(ep);
-                ep.log.sync(now);
+                ep.lastFlushNanos = now;
+                if (now - ep.log.lastSyncNanos() >= config.syncIntervalNanos()) {
+                    writeCounters(ep);
+                    ep.log.sync(now);
+                } else {
+                    ep.log.flush();
+                }
             } catch (IOException e) {
                 broken(ep, e);
                 return;

@@ -16,6 +16,13 @@ public interface DatasetSink {
      */
     int appendEpisode(EpisodeData episode) throws IOException;
 
+    /**
+     * Loads and exercises what saving needs (classes, native libraries) away from the dataset, so the
+     * first save is as fast as the others. Called once when the recorder opens.
+     */
+    default void warmUp() throws IOException {
+    }
+
     /** Episodes already in the dataset (the next index). */
     int episodeCount();
 }

@@ -90,11 +90,16 @@ final class EpisodeSaver implements AutoCloseable {
         List<String> notes = new ArrayList<>(ep.notes);
         var stats = new java.util.HashMap<String, studio.tandem.dataset.lerobot.FeatureStats>();
         boolean camFailed = awaitCameras(ep.cameras, notes, stats, ep.rows);
+        long camerasDone = clock.nanoTime();
         try {
             EpisodeAssembler.Assembled a = assembler.assemble(ep.dir, camFailed || ep.logBroken,
                     camFailed ? java.util.Map.of() : stats);
             notes.addAll(a.notes());
+            long assembled = clock.nanoTime();
             int index = sink.appendEpisode(a.data());
+            LOG.info("episode {} saved: encoders closed {} ms after stop, assembled in {} ms, appended in {} ms",
+                    index, (camerasDone - stopNanos) / 1_000_000, (assembled - camerasDone) / 1_000_000,
+                    (clock.nanoTime() - assembled) / 1_000_000);
             double latency = (clock.nanoTime() - stopNanos) / 1e9;
             StagedTree.delete(ep.dir);
             EpisodeSummary s = new EpisodeSummary(index, a.data().length(), a.data().fps(), a.data().streams(),

@@ -138,6 +138,7 @@ public final class Recorder implements AutoCloseable {
         }
         Files.createDirectories(stagingRoot);
         video.warmUp(stagingRoot);
+        sink.warmUp();
         Path warm = Files.createTempDirectory(stagingRoot, ".warmup");
         manifest(0, new EpisodeInfo("warm-up", null, null)).write(warm);
         StagedTree.delete(warm);

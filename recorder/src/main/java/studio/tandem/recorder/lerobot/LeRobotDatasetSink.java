@@ -87,6 +87,24 @@ public final class LeRobotDatasetSink implements DatasetSink {
         return FeatureSet.of(all);
     }
 
+    /** Writes and deletes a one-row dataset of the same table schema in a temporary directory. */
+    @Override
+    public void warmUp() throws IOException {
+        Path tmp = Files.createTempDirectory("tandem-warmup");
+        try {
+            FeatureSet tab = FeatureSet.of(writer.info().userFeatures().stream()
+                    .filter(f -> !(f instanceof VisualFeature)).toList());
+            try (LeRobotWriter w = LeRobotWriter.create(tmp.resolve("ds"), writer.info().fps(), tab, "warmup", null)) {
+                EpisodeBuffer buf = new EpisodeBuffer(w.info().features(), 1);
+                buf.setTaskForAll("warm-up");
+                buf.setLength(1);
+                w.appendEpisode(buf, Map.of(), EpisodeExtras.NONE);
+            }
+        } finally {
+            studio.tandem.recorder.episode.StagedTree.delete(tmp);
+        }
+    }
+
     @Override
     public synchronized int appendEpisode(EpisodeData d) throws IOException {
         FeatureSet schema = writer.info().features();

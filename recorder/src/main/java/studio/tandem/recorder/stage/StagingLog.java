@@ -41,6 +41,7 @@ public final class StagingLog implements AutoCloseable {
         this.syncIntervalNanos = syncIntervalNanos;
         this.lastSyncNanos = nowNanos;
         buf.putLong(MAGIC);
+        flush();
     }
 
     /**

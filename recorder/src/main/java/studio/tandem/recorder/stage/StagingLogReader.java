@@ -19,6 +19,9 @@ public final class StagingLogReader {
     public StagingLogReader(Path file) throws IOException {
         this.file = file;
         this.data = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        if (data.remaining() == 0) {
+            return; // created, then cut before its first write: an empty log
+        }
         if (data.remaining() < 8 || data.getLong() != StagingLog.MAGIC) {
             throw new IOException(file + ": not a Tandem staging log (bad magic)");
         }

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import studio.tandem.recorder.stage.StagingOutput;
 import studio.tandem.recorder.align.AlignedColumn;
 
 class RecorderTest {
@@ -167,6 +168,59 @@ class RecorderTest {
         assertThat(s.rows()).isGreaterThanOrEqualTo(15);
         assertThat(s.notes()).anyMatch(n -> n.contains("disk almost full"));
         assertThat(rig.sink.episodeCount()).isEqualTo(1);
+        assertThat(stagedEntries()).isZero();
+    }
+
+    @Test
+    void fullDiskAtTheFileLayerStopsRecordingAndSavesWhatWasWritten() throws Exception {
+        long[] budget = {6_000};
+        String[] told = {null};
+        StagingOutput.Factory filling = file -> {
+            StagingOutput real = StagingOutput.appendTo(file);
+            boolean vectors = file.getFileName().toString().equals("vectors.log");
+            return new StagingOutput() {
+                @Override
+                public void write(java.nio.ByteBuffer src) throws IOException {
+                    if (vectors && src.remaining() > budget[0]) {
+                        throw new IOException("No space left on device");
+                    }
+                    if (vectors) {
+                        budget[0] -= src.remaining();
+                    }
+                    real.write(src);
+                }
+
+                @Override
+                public void sync() throws IOException {
+                    real.sync();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    real.close();
+                }
+            };
+        };
+        rig = new Rig(root, Rig.config());
+        rig.recorder.withOutputs(filling).withListener(new RecorderListener() {
+            @Override
+            public void onAutoStop(String reason) {
+                told[0] = reason;
+            }
+        });
+        rig.recorder.open();
+        rig.recorder.start(new EpisodeInfo("until the disk is full", null, null));
+        for (int i = 0; i < 400 && rig.recorder.isRecording(); i++) {
+            rig.run(10);
+        }
+        assertThat(rig.recorder.isRecording()).isFalse();
+        assertThat(told[0]).contains("No space left on device");
+        EpisodeSummary s = rig.stopAndSave();
+        // what reached the disk before it filled is saved: ~6 kB of 36-byte samples at 200 Hz ≈ 0.8 s
+        assertThat(s.rows()).isBetween(10, 40);
+        assertThat(s.notes()).anyMatch(n -> n.contains("No space left on device"));
+        EpisodeData d = rig.sink.episodes.get(0);
+        assertThat(d.vectors().get("observation.state").missing()).isZero();
         assertThat(stagedEntries()).isZero();
     }
 }

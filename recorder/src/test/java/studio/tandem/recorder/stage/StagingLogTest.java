@@ -119,7 +119,7 @@ class StagingLogTest {
         assertThat(syncs[0]).isZero();
         assertThat(log.maybeSync(1000)).isTrue();
         assertThat(syncs[0]).isEqualTo(1);
-        assertThat(writes).containsExactly(8 + 9 + 1);
+        assertThat(writes).containsExactly(8, 9 + 1);
         assertThat(log.bytesWritten()).isEqualTo(18);
     }
 }
