@@ -141,13 +141,17 @@ public final class SegmentedVideo implements StagedVideo {
 
     @Override
     public void finish(Path staged, Path mp4, int frames) throws IOException {
+        List<Path> segs = segments(staged);
         List<Path> use = new ArrayList<>();
         int covered = 0;
-        for (Path seg : segments(staged)) {
-            if (covered >= frames || !seg.equals(segment(staged, covered))) {
+        for (int k = 0; k < segs.size() && covered < frames; k++) {
+            Path seg = segs.get(k);
+            if (!seg.equals(segment(staged, covered))) {
                 break;
             }
-            int n = VideoProbe.probe(seg).frameCount();
+            // a segment's length is where the next one starts; only the last one is probed
+            int n = k + 1 < segs.size() && segs.get(k + 1).equals(segment(staged, covered + segmentFrames))
+                    ? segmentFrames : VideoProbe.probe(seg).frameCount();
             if (covered + n > frames) {
                 seg = trim(seg, frames - covered);
                 n = frames - covered;
