@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import studio.tandem.dataset.time.NanoClock;
 import studio.tandem.dataset.video.VideoSettings;
+import studio.tandem.dataset.video.bench.VideoBench;
 import studio.tandem.recorder.episode.EpisodeSummary;
 import studio.tandem.recorder.episode.StagedTree;
 import studio.tandem.recorder.episode.StreamStats;
@@ -72,7 +73,8 @@ final class BenchRecordCommand implements Callable<Integer> {
             out.println(RecordingSession.summary(s));
             err.println("ffmpeg baseline: encoding " + s.rows() + " frames...");
             err.flush();
-            double ffmpeg = FfmpegBaseline.encodeFps(video, width, height, fps, s.rows(), root.resolve("ffmpeg.mp4"));
+            var base = new VideoBench(root).ffmpegBinary(video, width, height, fps, s.rows());
+            double ffmpeg = base.framesPerCamera() / base.cpuSeconds();
             out.println(json(s, cpu, ffmpeg, rss));
             out.flush();
             return 0;
