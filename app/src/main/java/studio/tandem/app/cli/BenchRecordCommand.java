@@ -45,6 +45,9 @@ final class BenchRecordCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "30")
     double seconds;
 
+    @Option(names = "--segment-seconds", defaultValue = "1", description = "staged segment length (crash loss bound)")
+    double segmentSeconds;
+
     @Spec
     CommandSpec spec;
 
@@ -58,16 +61,26 @@ final class BenchRecordCommand implements Callable<Integer> {
             RssSampler rss = new RssSampler();
             EpisodeSummary s;
             long[] cpu;
+            long[] alloc;
+            double heap0;
+            double heap1;
+            int segment = Math.max(1, (int) Math.round(segmentSeconds * fps));
             try (RecordingSession session = new RecordingSession(root.resolve("ds"), fps,
-                    new SyntheticRecordStation(cameras, width, height, fps, 200, NanoClock.SYSTEM), video, out, err)) {
+                    new SyntheticRecordStation(cameras, width, height, fps, 200, NanoClock.SYSTEM), video, segment,
+                    out, err)) {
                 session.open();
-                long[] cpu0 = encoderCpu();
+                heap0 = heapAfterGc();
+                long[] cpu0 = threadCounters(false);
+                long[] alloc0 = threadCounters(true);
                 rss.start();
                 s = session.episode(1, 1, seconds, "bench", "");
-                cpu = encoderCpu();
+                cpu = threadCounters(false);
+                alloc = threadCounters(true);
                 for (int i = 0; i < cpu.length; i++) {
                     cpu[i] -= cpu0[i];
+                    alloc[i] -= alloc0[i];
                 }
+                heap1 = heapAfterGc();
                 rss.stop();
             }
             out.println(RecordingSession.summary(s));
@@ -75,7 +88,7 @@ final class BenchRecordCommand implements Callable<Integer> {
             err.flush();
             var base = new VideoBench(root).ffmpegBinary(video, width, height, fps, s.rows());
             double ffmpeg = base.framesPerCamera() / base.cpuSeconds();
-            out.println(json(s, cpu, ffmpeg, rss));
+            out.println(json(s, cpu, ffmpeg, rss, alloc, heap0, heap1));
             out.flush();
             return 0;
         } finally {
@@ -83,24 +96,38 @@ final class BenchRecordCommand implements Callable<Integer> {
         }
     }
 
-    /** CPU nanoseconds of every encoder thread, in name order. */
-    private static long[] encoderCpu() {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    /**
+     * CPU nanoseconds (or heap bytes allocated) of every encoder thread in name order, then the
+     * recorder's writer thread last.
+     */
+    private static long[] threadCounters(boolean allocated) {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         List<Thread> enc = new ArrayList<>();
+        Thread writer = null;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().startsWith("encoder-")) {
                 enc.add(t);
+            } else if (t.getName().equals("recorder-writer")) {
+                writer = t;
             }
         }
         enc.sort((a, b) -> a.getName().compareTo(b.getName()));
+        enc.add(writer);
         long[] out = new long[enc.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = mx.getThreadCpuTime(enc.get(i).getId());
+            long id = enc.get(i).getId();
+            out[i] = allocated ? mx.getThreadAllocatedBytes(id) : mx.getThreadCpuTime(id);
         }
         return out;
     }
 
-    private String json(EpisodeSummary s, long[] cpu, double ffmpegFps, RssSampler rss) {
+    private static double heapAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
+    }
+
+    private String json(EpisodeSummary s, long[] cpu, double ffmpegFps, RssSampler rss, long[] alloc, double heap0,
+            double heap1) {
         StringBuilder fpsAch = new StringBuilder();
         long dropped = 0;
         long missing = 0;
@@ -114,17 +141,22 @@ final class BenchRecordCommand implements Callable<Integer> {
             missing += st.missing();
             skewMax = Math.max(skewMax, st.skew().maxAbsMs());
         }
-        for (long c : cpu) {
-            cpuSum += c;
+        long allocEnc = 0;
+        for (int i = 0; i < cameras; i++) {
+            cpuSum += cpu[i];
+            allocEnc += alloc[i];
         }
+        long samples = s.streams().get("observation.state").samples() + s.streams().get("action").samples();
         double encodeFps = cpuSum > 0 ? (double) s.rows() * cameras / (cpuSum / 1e9) : 0;
         return String.format(Locale.ROOT, "{\"bench\":\"record\",\"cameras\":%d,\"width\":%d,\"height\":%d,\"fps\":%d,"
                 + "\"seconds\":%.2f,\"rows\":%d,\"fps_achieved\":[%s],\"dropped_frames\":%d,\"missing_rows\":%d,"
                 + "\"skew_max_ms\":%.2f,\"save_latency_s\":%.3f,\"encode_fps\":%.1f,\"encoder_cpu_s\":%.2f,"
                 + "\"ffmpeg_encode_fps\":%.1f,\"ratio_vs_ffmpeg\":%.3f,\"rss_mb\":%.1f,\"rss_mb_at_5s\":%.1f,"
-                + "\"rss_mb_max\":%.1f}", cameras, width, height, fps, s.seconds(), s.rows(), fpsAch, dropped, missing,
+                + "\"rss_mb_max\":%.1f,\"heap_live_mb_start\":%.1f,\"heap_live_mb_end\":%.1f,"
+                + "\"encoder_alloc_bytes_per_frame\":%.0f,\"writer_alloc_bytes_per_sample\":%.1f}", cameras, width, height, fps, s.seconds(), s.rows(), fpsAch, dropped, missing,
                 skewMax, s.saveLatencyS(), encodeFps, cpuSum / 1e9, ffmpegFps, encodeFps / ffmpegFps, rss.last(),
-                rss.at5s(), rss.max());
+                rss.at5s(), rss.max(), heap0, heap1, (double) allocEnc / Math.max(1, (long) s.rows() * cameras),
+                (double) alloc[cameras] / Math.max(1, samples));
     }
 
     /** Samples the process's resident memory (VmRSS) once a second. */

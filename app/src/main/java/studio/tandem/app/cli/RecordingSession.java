@@ -37,10 +37,17 @@ final class RecordingSession implements AutoCloseable {
 
     RecordingSession(Path dir, int fps, RecordStation station, VideoSettings video, PrintWriter out,
             PrintWriter err) throws IOException {
+        this(dir, fps, station, video, fps, out, err);
+    }
+
+    /** @param segmentFrames frames per staged video segment (what a crash can lose at most) */
+    RecordingSession(Path dir, int fps, RecordStation station, VideoSettings video, int segmentFrames,
+            PrintWriter out, PrintWriter err) throws IOException {
         this.station = station;
         this.out = out;
         this.err = err;
-        recorder = new Recorder(dir, RecorderConfig.defaults(fps), NanoClock.SYSTEM, new SegmentedVideo(video, fps), null);
+        recorder = new Recorder(dir, RecorderConfig.defaults(fps), NanoClock.SYSTEM, new SegmentedVideo(video, segmentFrames),
+                null);
         station.declare(recorder);
         recorder.withSink(LeRobotDatasetSink.openOrCreate(dir, fps,
                 LeRobotDatasetSink.features(recorder.vectors().stream().map(VectorInput::feature).toList(),

@@ -69,9 +69,9 @@ public final class StagingLog implements AutoCloseable {
         int endPos = buf.position();
         int len = endPos - start - 8;
         crc.reset();
-        ByteBuffer view = buf.duplicate();
-        view.position(start + 8).limit(endPos);
-        crc.update(view);
+        buf.position(start + 8).limit(endPos);
+        crc.update(buf);
+        buf.limit(buf.capacity()).position(endPos);
         buf.putInt(start, len);
         buf.putInt(start + 4, (int) crc.getValue());
         recordStart = -1;
