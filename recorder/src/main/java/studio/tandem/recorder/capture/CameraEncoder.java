@@ -26,7 +26,6 @@ import studio.tandem.recorder.video.StagedVideo;
  */
 public final class CameraEncoder implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(CameraEncoder.class);
-    private static final long PARK_NANOS = 1_000_000L;
 
     private final String key;
     private final FrameRing ring;
@@ -40,6 +39,8 @@ public final class CameraEncoder implements Runnable {
     private final long waitNanos;
     private final long staleNanos;
     private final long syncNanos;
+    /** Idle wait: an eighth of a row (1..4 ms), so waking costs little CPU next to encoding. */
+    private final long parkNanos;
     private final ByteBuffer blank;
     private final FrameSampler sampler;
     private final Queue<CameraEpisode> pending = new ConcurrentLinkedQueue<>();
@@ -64,6 +65,7 @@ public final class CameraEncoder implements Runnable {
         this.video = video;
         this.outputs = outputs;
         this.periodNanos = Math.round(1e9 / fps);
+        this.parkNanos = Math.max(1_000_000L, Math.min(4_000_000L, periodNanos / 8));
         this.waitNanos = waitNanos;
         this.staleNanos = staleNanos;
         this.syncNanos = syncNanos;
@@ -94,7 +96,7 @@ public final class CameraEncoder implements Runnable {
             CameraEpisode ep = current;
             if (ep == null) {
                 keepNewestOnly();
-                LockSupport.parkNanos(PARK_NANOS);
+                LockSupport.parkNanos(parkNanos);
                 continue;
             }
             boolean progressed;
@@ -111,7 +113,7 @@ public final class CameraEncoder implements Runnable {
                 continue;
             }
             if (!progressed) {
-                LockSupport.parkNanos(PARK_NANOS);
+                LockSupport.parkNanos(parkNanos);
             }
         }
         if (held != null) {

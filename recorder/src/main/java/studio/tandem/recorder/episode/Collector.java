@@ -25,7 +25,8 @@ import studio.tandem.recorder.stage.StageFiles;
  */
 final class Collector implements Runnable, VectorRing.SampleHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
-    private static final long PARK_NANOS = 1_000_000L;
+    /** The writer wakes this often: rings hold seconds of samples, so it drains in batches. */
+    private static final long PARK_NANOS = 4_000_000L;
     private static final int DRAIN_BATCH = 1024;
     /** Staged records are handed to the OS this often (a killed process loses at most this much). */
     private static final long FLUSH_NANOS = 100_000_000L;
