@@ -62,6 +62,7 @@ final class BenchRecordCommand implements Callable<Integer> {
             EpisodeSummary s;
             long[] cpu;
             long[] alloc;
+            long encodedInWindow;
             double heap0;
             double heap1;
             int segment = Math.max(1, (int) Math.round(segmentSeconds * fps));
@@ -70,16 +71,17 @@ final class BenchRecordCommand implements Callable<Integer> {
                     out, err)) {
                 session.open();
                 heap0 = heapAfterGc();
-                long[] cpu0 = threadCounters(false);
-                long[] alloc0 = threadCounters(true);
                 rss.start();
+                // steady-state window: from 1 s into the episode to its last second
+                Window w = new Window(session.recorder());
+                Thread probe = new Thread(() -> w.measure(seconds), "bench-window");
+                probe.setDaemon(true);
+                probe.start();
                 s = session.episode(1, 1, seconds, "bench", "");
-                cpu = threadCounters(false);
-                alloc = threadCounters(true);
-                for (int i = 0; i < cpu.length; i++) {
-                    cpu[i] -= cpu0[i];
-                    alloc[i] -= alloc0[i];
-                }
+                probe.join();
+                cpu = w.cpu;
+                alloc = w.alloc;
+                encodedInWindow = w.frames;
                 heap1 = heapAfterGc();
                 rss.stop();
             }
@@ -88,7 +90,7 @@ final class BenchRecordCommand implements Callable<Integer> {
             err.flush();
             var base = new VideoBench(root).ffmpegBinary(video, width, height, fps, s.rows());
             double ffmpeg = base.framesPerCamera() / base.cpuSeconds();
-            out.println(json(s, cpu, ffmpeg, rss, alloc, heap0, heap1));
+            out.println(json(s, cpu, ffmpeg, rss, alloc, heap0, heap1, encodedInWindow));
             out.flush();
             return 0;
         } finally {
@@ -127,7 +129,7 @@ final class BenchRecordCommand implements Callable<Integer> {
     }
 
     private String json(EpisodeSummary s, long[] cpu, double ffmpegFps, RssSampler rss, long[] alloc, double heap0,
-            double heap1) {
+            double heap1, long frames) {
         StringBuilder fpsAch = new StringBuilder();
         long dropped = 0;
         long missing = 0;
@@ -146,8 +148,8 @@ final class BenchRecordCommand implements Callable<Integer> {
             cpuSum += cpu[i];
             allocEnc += alloc[i];
         }
-        long samples = s.streams().get("observation.state").samples() + s.streams().get("action").samples();
-        double encodeFps = cpuSum > 0 ? (double) s.rows() * cameras / (cpuSum / 1e9) : 0;
+        long samples = Math.round(2 * 200 * Math.max(0.5, seconds - 2));
+        double encodeFps = cpuSum > 0 ? (double) frames / (cpuSum / 1e9) : 0;
         return String.format(Locale.ROOT, "{\"bench\":\"record\",\"cameras\":%d,\"width\":%d,\"height\":%d,\"fps\":%d,"
                 + "\"seconds\":%.2f,\"rows\":%d,\"fps_achieved\":[%s],\"dropped_frames\":%d,\"missing_rows\":%d,"
                 + "\"skew_max_ms\":%.2f,\"save_latency_s\":%.3f,\"encode_fps\":%.1f,\"encoder_cpu_s\":%.2f,"
@@ -155,8 +157,42 @@ final class BenchRecordCommand implements Callable<Integer> {
                 + "\"rss_mb_max\":%.1f,\"heap_live_mb_start\":%.1f,\"heap_live_mb_end\":%.1f,"
                 + "\"encoder_alloc_bytes_per_frame\":%.0f,\"writer_alloc_bytes_per_sample\":%.1f}", cameras, width, height, fps, s.seconds(), s.rows(), fpsAch, dropped, missing,
                 skewMax, s.saveLatencyS(), encodeFps, cpuSum / 1e9, ffmpegFps, encodeFps / ffmpegFps, rss.last(),
-                rss.at5s(), rss.max(), heap0, heap1, (double) allocEnc / Math.max(1, (long) s.rows() * cameras),
+                rss.at5s(), rss.max(), heap0, heap1, (double) allocEnc / Math.max(1, frames),
                 (double) alloc[cameras] / Math.max(1, samples));
+    }
+
+    /**
+     * CPU time and allocation of the encoder and writer threads, and frames encoded, over the
+     * steady-state part of the episode (after its first second, until a second before its end).
+     */
+    private static final class Window {
+        private final studio.tandem.recorder.episode.Recorder recorder;
+        long[] cpu;
+        long[] alloc;
+        long frames;
+
+        Window(studio.tandem.recorder.episode.Recorder recorder) {
+            this.recorder = recorder;
+        }
+
+        void measure(double seconds) {
+            try {
+                Thread.sleep(1000);
+                long[] c0 = threadCounters(false);
+                long[] a0 = threadCounters(true);
+                long f0 = java.util.Arrays.stream(recorder.encodedFrames()).sum();
+                Thread.sleep(Math.max(500, (long) ((seconds - 2) * 1000)));
+                cpu = threadCounters(false);
+                alloc = threadCounters(true);
+                frames = java.util.Arrays.stream(recorder.encodedFrames()).sum() - f0;
+                for (int i = 0; i < cpu.length; i++) {
+                    cpu[i] -= c0[i];
+                    alloc[i] -= a0[i];
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Samples the process's resident memory (VmRSS) once a second. */

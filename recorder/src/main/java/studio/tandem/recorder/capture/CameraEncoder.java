@@ -45,6 +45,7 @@ public final class CameraEncoder implements Runnable {
     private final FrameSampler sampler;
     private final Queue<CameraEpisode> pending = new ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
+    private volatile long encoded;
     private CameraEpisode current;
     private FrameSlot held;
 
@@ -75,6 +76,11 @@ public final class CameraEncoder implements Runnable {
 
     public String key() {
         return key;
+    }
+
+    /** Rows encoded since creation, over all episodes. Any thread. */
+    public long encodedCount() {
+        return encoded;
     }
 
     /** Queues an episode; the encoder starts it once the previous one is finished. Any thread. */
@@ -206,6 +212,7 @@ public final class CameraEncoder implements Runnable {
         ep.log.end();
         ep.lastSequence = seq;
         ep.next++;
+        encoded++;
     }
 
     private void writeCounters(CameraEpisode ep) throws IOException {

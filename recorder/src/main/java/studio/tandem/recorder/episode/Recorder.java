@@ -344,6 +344,15 @@ public final class Recorder implements AutoCloseable {
         return recording;
     }
 
+    /** Rows encoded by each camera's encoder since open, in camera order. Any thread. */
+    public long[] encodedFrames() {
+        long[] out = new long[encoders.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = encoders.get(i).encodedCount();
+        }
+        return out;
+    }
+
     /** Events refused because the event queue was full, since open. Any thread. */
     public long eventsDropped() {
         return collector.eventsDropped();
