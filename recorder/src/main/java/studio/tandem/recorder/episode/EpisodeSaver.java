@@ -1,8 +1,12 @@
 package studio.tandem.recorder.episode;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import studio.tandem.dataset.lerobot.FeatureStats;
 import studio.tandem.dataset.time.NanoClock;
 import studio.tandem.recorder.capture.CameraEpisode;
 
@@ -27,12 +32,12 @@ final class EpisodeSaver implements AutoCloseable {
     private final EpisodeAssembler assembler;
     private final DatasetSink sink;
     private final NanoClock clock;
-    private final java.nio.file.Path quarantineRoot;
+    private final Path quarantineRoot;
     private final long timeoutNanos;
     private volatile RecorderListener listener = RecorderListener.NONE;
 
     EpisodeSaver(ThreadFactory threads, EpisodeAssembler assembler, DatasetSink sink, NanoClock clock,
-            java.nio.file.Path quarantineRoot, long timeoutNanos) {
+            Path quarantineRoot, long timeoutNanos) {
         this.executor = Executors.newSingleThreadExecutor(threads);
         this.assembler = assembler;
         this.sink = sink;
@@ -51,9 +56,9 @@ final class EpisodeSaver implements AutoCloseable {
     }
 
     /** Deletes a discarded episode once its encoders let go. */
-    void discard(ActiveEpisode ep, java.util.concurrent.CompletableFuture<Void> done) {
+    void discard(ActiveEpisode ep, CompletableFuture<Void> done) {
         executor.execute(() -> {
-            awaitCameras(ep.cameras, new ArrayList<>(), new java.util.HashMap<>(), -1);
+            awaitCameras(ep.cameras, new ArrayList<>(), new HashMap<>(), -1);
             try {
                 StagedTree.delete(ep.dir);
                 done.complete(null);
@@ -64,7 +69,7 @@ final class EpisodeSaver implements AutoCloseable {
     }
 
     private boolean awaitCameras(List<CameraEpisode> cams, List<String> notes,
-            java.util.Map<String, studio.tandem.dataset.lerobot.FeatureStats> stats, int rows) {
+            Map<String, FeatureStats> stats, int rows) {
         boolean failed = false;
         for (CameraEpisode ce : cams) {
             try {
@@ -88,12 +93,12 @@ final class EpisodeSaver implements AutoCloseable {
 
     private void doSave(ActiveEpisode ep, long stopNanos) {
         List<String> notes = new ArrayList<>(ep.notes);
-        var stats = new java.util.HashMap<String, studio.tandem.dataset.lerobot.FeatureStats>();
+        var stats = new HashMap<String, FeatureStats>();
         boolean camFailed = awaitCameras(ep.cameras, notes, stats, ep.rows);
         long camerasDone = clock.nanoTime();
         try {
             EpisodeAssembler.Assembled a = assembler.assemble(ep.dir, camFailed || ep.logBroken,
-                    camFailed ? java.util.Map.of() : stats);
+                    camFailed ? Map.of() : stats);
             notes.addAll(a.notes());
             long assembled = clock.nanoTime();
             int index = sink.appendEpisode(a.data());
@@ -109,7 +114,7 @@ final class EpisodeSaver implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             String reason = "episode could not be saved: " + e.getMessage();
             try {
-                java.nio.file.Path q = StagedTree.quarantine(ep.dir, quarantineRoot, reason);
+                Path q = StagedTree.quarantine(ep.dir, quarantineRoot, reason);
                 reason += " (staged files moved to " + q + ")";
             } catch (IOException qe) {
                 reason += " (staged files left in " + ep.dir + ": " + qe.getMessage() + ")";

@@ -20,8 +20,6 @@ import studio.tandem.recorder.capture.CameraEpisode;
 import studio.tandem.recorder.capture.CameraInput;
 import studio.tandem.recorder.capture.VectorInput;
 import studio.tandem.recorder.stage.StageFiles;
-import studio.tandem.recorder.stage.StageManifest;
-import studio.tandem.recorder.stage.StagingLog;
 import studio.tandem.recorder.stage.StagingOutput;
 import studio.tandem.recorder.video.StagedVideo;
 
@@ -140,7 +138,8 @@ public final class Recorder implements AutoCloseable {
         video.warmUp(stagingRoot);
         sink.warmUp();
         Path warm = Files.createTempDirectory(stagingRoot, ".warmup");
-        manifest(0, new EpisodeInfo("warm-up", null, null)).write(warm);
+        new EpisodeActivation(config, clock, outputs, vectors, cameras, encoders, null)
+                .manifest(0, new EpisodeInfo("warm-up", null, null)).write(warm);
         StagedTree.delete(warm);
         EpisodeAssembler assembler = new EpisodeAssembler(video);
         List<StagingRecovery.Result> recovered =
@@ -177,51 +176,12 @@ public final class Recorder implements AutoCloseable {
                 staged++));
         Files.createDirectories(dir);
         CompletableFuture<ActiveEpisode> started = new CompletableFuture<>();
-        collector.execute(() -> activate(dir, info, started));
+        collector.execute(() -> new EpisodeActivation(config, clock, outputs, vectors, cameras, encoders, collector)
+                .activate(dir, info, started));
         ActiveEpisode ep = await(started);
         current = ep.saved;
         lastInfo = info;
         recording = true;
-    }
-
-    private void activate(Path dir, EpisodeInfo info, CompletableFuture<ActiveEpisode> started) {
-        try {
-            StagingLog log = new StagingLog(outputs.open(StageFiles.vectorLog(dir)), 1 << 16,
-                    config.syncIntervalNanos(), clock.nanoTime());
-            long t0 = clock.nanoTime();
-            List<CameraEpisode> ces = new ArrayList<>();
-            for (int c = 0; c < cameras.size(); c++) {
-                ces.add(new CameraEpisode(t0, StageFiles.stagedVideo(dir, c), StageFiles.cameraLog(dir, c),
-                        cameras.get(c).dropCount()));
-            }
-            long[] overflows = new long[vectors.size()];
-            for (int s = 0; s < overflows.length; s++) {
-                overflows[s] = vectors.get(s).overflowCount();
-            }
-            ActiveEpisode ep = new ActiveEpisode(dir, t0, log, List.copyOf(ces), overflows);
-            for (int c = 0; c < ces.size(); c++) {
-                encoders.get(c).submit(ces.get(c));
-            }
-            collector.activate(ep);
-            manifest(t0, info).write(dir);
-            started.complete(ep);
-        } catch (IOException | RuntimeException e) {
-            started.completeExceptionally(e);
-        }
-    }
-
-    private StageManifest manifest(long t0, EpisodeInfo info) {
-        List<StageManifest.VectorDecl> vd = new ArrayList<>();
-        for (VectorInput v : vectors) {
-            vd.add(new StageManifest.VectorDecl(v.feature().name(), v.feature().length(), v.rule().name(),
-                    v.maxStalenessNanos()));
-        }
-        List<StageManifest.CameraDecl> cd = new ArrayList<>();
-        for (CameraInput c : cameras) {
-            cd.add(new StageManifest.CameraDecl(c.feature().name(), c.feature().width(), c.feature().height(),
-                    config.cameraStaleNanos()));
-        }
-        return new StageManifest(1, t0, config.fps(), info.task(), info.operator(), info.notes(), vd, cd);
     }
 
     /**
@@ -326,7 +286,9 @@ public final class Recorder implements AutoCloseable {
 
     /** Replaces the whole episode's task text (e.g. fixed before stopping). Control thread. */
     public void setTask(String task) {
-        new EpisodeInfo(task, null, null);
+        if (task == null || task.isBlank()) {
+            throw new IllegalArgumentException("episode task must not be empty");
+        }
         meta(new MetaUpdate(task, null, null));
     }
 
