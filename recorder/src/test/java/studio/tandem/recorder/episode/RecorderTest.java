@@ -142,7 +142,7 @@ class RecorderTest {
         // ~9 rows without a fresh frame; those further than 1.5 periods from their frame are missing
         assertThat(cam.repeated()).isBetween(7L, 10L);
         assertThat(cam.missing()).isBetween(6L, 9L);
-        assertThat(cam.skew().maxAbsMs()).isGreaterThan(200);
+        assertThat(cam.skew().maxAbsMs()).isGreaterThan(100);
     }
 
     @Test
