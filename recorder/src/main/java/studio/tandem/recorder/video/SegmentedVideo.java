@@ -9,6 +9,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import studio.tandem.dataset.video.VideoConcat;
 import studio.tandem.dataset.video.VideoDecoder;
 import studio.tandem.dataset.video.VideoEncoder;
@@ -20,14 +24,21 @@ import studio.tandem.dataset.video.VideoSettings;
  * Crash-tolerant staging of a live-encoded camera stream as a run of short, complete MP4 segments
  * ({@code <staged>.<firstRow>.mp4}, {@code segmentFrames} frames each, every one finalised and moved
  * into place atomically by {@link VideoEncoder}). A hard kill loses only the segment being written
- * (at most {@code segmentFrames} frames); every closed segment is a normal MP4. At save time the
- * segments are joined by stream copy ({@link VideoConcat}) into the episode's MP4; a cut that does not
- * fall on a segment boundary re-encodes only the partial segment. Thread-safe; each sink belongs to
- * one encoder thread.
+ * (at most {@code segmentFrames} frames); every closed segment is a normal MP4. While recording, a
+ * joiner thread appends each closed segment in place to the stream's joined MP4
+ * ({@code <staged>.joined.mp4}, {@link VideoConcat#appendInPlace}, crash-safe) and deletes it, so at
+ * save time the joined file only needs the last segment and a rename. A crash cut inside the joined
+ * file (recovery only) re-encodes the kept frames. Thread-safe; each sink belongs to one encoder
+ * thread.
  */
 public final class SegmentedVideo implements StagedVideo {
     private final VideoSettings settings;
     private final int segmentFrames;
+    private final ExecutorService joiner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "segment-joiner");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * @param settings      codec settings of the live encoders (also used for the episode files)
@@ -55,6 +66,10 @@ public final class SegmentedVideo implements StagedVideo {
         Files.deleteIfExists(f);
     }
 
+    static Path joined(Path staged) {
+        return staged.resolveSibling(staged.getFileName() + ".joined.mp4");
+    }
+
     static Path segment(Path staged, long firstRow) {
         return staged.resolveSibling(staged.getFileName() + String.format(Locale.ROOT, ".%08d.mp4", firstRow));
     }
@@ -74,6 +89,7 @@ public final class SegmentedVideo implements StagedVideo {
         private final int height;
         private final int fps;
         private VideoEncoder encoder;
+        private Future<?> lastJoin;
 
         Sink(Path staged, int width, int height, int fps) {
             this.staged = staged;
@@ -90,9 +106,36 @@ public final class SegmentedVideo implements StagedVideo {
             rgb.position(0);
             encoder.encode(rgb, frameIndex);
             if (encoder.framesEncoded() == segmentFrames) {
-                VideoEncoder e = encoder;
-                encoder = null;
-                e.close();
+                closeSegment();
+            }
+        }
+
+        private void closeSegment() throws IOException {
+            VideoEncoder e = encoder;
+            encoder = null;
+            e.close();
+            Path seg = e.target();
+            checkJoin(false);
+            lastJoin = joiner.submit(() -> {
+                VideoConcat.appendInPlace(joined(staged), seg);
+                Files.delete(seg);
+                return null;
+            });
+        }
+
+        /** Surfaces a failed join; with {@code wait}, also waits for the last one. */
+        private void checkJoin(boolean wait) throws IOException {
+            if (lastJoin == null || (!wait && !lastJoin.isDone())) {
+                return;
+            }
+            try {
+                lastJoin.get();
+            } catch (ExecutionException ex) {
+                throw new IOException(staged.getFileName() + ": joining a segment failed: "
+                        + ex.getCause().getMessage(), ex.getCause());
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while joining segments", ex);
             }
         }
 
@@ -104,10 +147,9 @@ public final class SegmentedVideo implements StagedVideo {
         @Override
         public void close() throws IOException {
             if (encoder != null) {
-                VideoEncoder e = encoder;
-                encoder = null;
-                e.close();
+                closeSegment();
             }
+            checkJoin(true);
         }
     }
 
@@ -123,12 +165,21 @@ public final class SegmentedVideo implements StagedVideo {
         return found;
     }
 
+    private static int frames(Path f) throws IOException {
+        return Files.exists(f) ? VideoProbe.probe(f).frameCount() : 0;
+    }
+
     @Override
     public int countFrames(Path staged) throws IOException {
-        int frames = 0;
+        int frames;
+        try {
+            frames = frames(joined(staged));
+        } catch (VideoException e) {
+            return 0;
+        }
         for (Path seg : segments(staged)) {
             if (!seg.equals(segment(staged, frames))) {
-                break;
+                continue;
             }
             try {
                 frames += VideoProbe.probe(seg).frameCount();
@@ -141,44 +192,45 @@ public final class SegmentedVideo implements StagedVideo {
 
     @Override
     public void finish(Path staged, Path mp4, int frames) throws IOException {
-        List<Path> segs = segments(staged);
-        List<Path> use = new ArrayList<>();
-        int covered = 0;
-        for (int k = 0; k < segs.size() && covered < frames; k++) {
-            Path seg = segs.get(k);
-            if (!seg.equals(segment(staged, covered))) {
+        Path joined = joined(staged);
+        int covered = frames(joined);
+        if (covered > frames) {
+            trim(joined, mp4, frames);
+            return;
+        }
+        for (Path seg : segments(staged)) {
+            if (covered >= frames) {
                 break;
             }
-            // a segment's length is where the next one starts; only the last one is probed
-            int n = k + 1 < segs.size() && segs.get(k + 1).equals(segment(staged, covered + segmentFrames))
-                    ? segmentFrames : VideoProbe.probe(seg).frameCount();
+            if (!seg.equals(segment(staged, covered))) {
+                continue;
+            }
+            int n = VideoProbe.probe(seg).frameCount();
             if (covered + n > frames) {
-                seg = trim(seg, frames - covered);
+                Path cut = seg.resolveSibling(seg.getFileName() + ".trim.mp4");
+                trim(seg, cut, frames - covered);
+                seg = cut;
                 n = frames - covered;
             }
-            use.add(seg);
+            VideoConcat.appendInPlace(joined, seg);
             covered += n;
         }
         if (covered != frames) {
             throw new IOException(staged.getFileName() + ": staged video holds " + covered + " frames, "
                     + frames + " needed");
         }
-        Path tmp = mp4.resolveSibling(mp4.getFileName() + ".joining.mp4");
-        Files.deleteIfExists(tmp);
-        VideoConcat.append(tmp, use);
-        Files.move(tmp, mp4, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(joined, mp4, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Re-encodes the first {@code keep} frames of a segment (only at a crash cut). */
-    private Path trim(Path seg, int keep) throws IOException {
-        Path out = seg.resolveSibling(seg.getFileName() + ".trim.mp4");
-        try (VideoDecoder dec = VideoDecoder.open(seg)) {
+    /** Re-encodes the first {@code keep} frames of {@code in} into {@code out} (only at a crash cut). */
+    private void trim(Path in, Path out, int keep) throws IOException {
+        try (VideoDecoder dec = VideoDecoder.open(in)) {
             ByteBuffer frame = ByteBuffer.allocateDirect(dec.frameBytes());
             VideoEncoder enc = VideoEncoder.open(out, dec.width(), dec.height(), (int) Math.round(dec.fps()), settings);
             try {
                 for (int i = 0; i < keep; i++) {
                     if (!dec.next(frame)) {
-                        throw new IOException(seg + ": ended after " + i + " frames");
+                        throw new IOException(in + ": ended after " + i + " frames");
                     }
                     enc.encode(frame, i);
                 }
@@ -188,6 +240,5 @@ public final class SegmentedVideo implements StagedVideo {
                 throw e;
             }
         }
-        return out;
     }
 }
