@@ -129,10 +129,7 @@ public final class EpisodesTable {
     /** Reads every record of one episodes file; missing LeRobot columns fail naming file and column. */
     public static List<EpisodeRecord> read(Path file, DatasetInfo info) throws IOException {
         ParquetTableReader r = ParquetTableReader.open(file);
-        Map<String, ColumnData> cols = new LinkedHashMap<>();
-        for (String name : r.columnNames()) {
-            cols.put(name, r.read(name));
-        }
+        Map<String, ColumnData> cols = new LinkedHashMap<>(r.read(r.columnNames()));
         return EpisodesDecoder.decode(file, info, cols, (int) r.rowCount());
     }
 }

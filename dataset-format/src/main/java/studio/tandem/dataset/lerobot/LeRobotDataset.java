@@ -87,10 +87,11 @@ public final class LeRobotDataset {
             throw new IOException(reader.file() + ": rows of episode " + episodeIndex + " (index "
                     + r.datasetFromIndex() + ".." + (r.datasetToIndex() - 1) + ") are not there");
         }
-        Map<String, ColumnData> cols = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
         for (Feature f : info().features().tabular()) {
-            cols.put(f.name(), f.name().equals("index") ? index : reader.read(f.name()));
+            names.add(f.name());
         }
+        Map<String, ColumnData> cols = new LinkedHashMap<>(reader.read(names));
         return new EpisodeFrames(episodeIndex, first, (int) r.length(), cols);
     }
 

@@ -16,7 +16,6 @@ import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 
@@ -38,7 +37,7 @@ public final class ParquetTableReader {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file + ": file is missing");
         }
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file))) {
+        try (ParquetFileReader r = LocalFiles.open(file)) {
             return new ParquetTableReader(file, r.getFooter());
         } catch (IOException | RuntimeException e) {
             throw new IOException(file + ": not a readable Parquet file (" + oneLine(e) + ")", e);
@@ -89,28 +88,45 @@ public final class ParquetTableReader {
 
     /** Reads one top-level column (its single leaf) in full. */
     public ColumnData read(String column) throws IOException {
-        if (!hasColumn(column)) {
-            throw new IOException(file + ": no column '" + column + "'");
-        }
+        return read(List.of(column)).get(column);
+    }
+
+    /** Reads several top-level columns in one pass over the file. */
+    public Map<String, ColumnData> read(List<String> columns) throws IOException {
         MessageType schema = schema();
-        ColumnDescriptor desc = leafOf(schema, column);
-        ValueType type = valueType(desc.getPrimitiveType());
+        List<org.apache.parquet.schema.Type> fields = new ArrayList<>();
+        List<ColumnDescriptor> leaves = new ArrayList<>();
+        List<Accumulator> accs = new ArrayList<>();
         int rows = (int) rowCount();
-        Accumulator acc = new Accumulator(type, rows);
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file))) {
-            MessageType projection = new MessageType("schema", schema.getType(column));
+        for (String column : columns) {
+            if (!hasColumn(column)) {
+                throw new IOException(file + ": no column '" + column + "'");
+            }
+            fields.add(schema.getType(column));
+            ColumnDescriptor desc = leafOf(schema, column);
+            leaves.add(desc);
+            accs.add(new Accumulator(valueType(desc.getPrimitiveType()), rows));
+        }
+        MessageType projection = new MessageType("schema", fields);
+        try (ParquetFileReader r = LocalFiles.open(file)) {
             r.setRequestedSchema(projection);
             PageReadStore pages;
             String createdBy = footer.getFileMetaData().getCreatedBy();
             while ((pages = r.readNextRowGroup()) != null) {
                 ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
                         new GroupRecordConverter(projection).getRootConverter(), projection, createdBy);
-                readLeaf(store.getColumnReader(desc), desc.getMaxDefinitionLevel(), acc);
+                for (int i = 0; i < leaves.size(); i++) {
+                    readLeaf(store.getColumnReader(leaves.get(i)), leaves.get(i).getMaxDefinitionLevel(), accs.get(i));
+                }
             }
         } catch (IOException | RuntimeException e) {
-            throw new IOException(file + ": cannot read column '" + column + "' (" + oneLine(e) + ")", e);
+            throw new IOException(file + ": cannot read columns " + columns + " (" + oneLine(e) + ")", e);
         }
-        return acc.finish(column);
+        Map<String, ColumnData> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            out.put(columns.get(i), accs.get(i).finish(columns.get(i)));
+        }
+        return out;
     }
 
     private static ColumnDescriptor leafOf(MessageType schema, String column) {

@@ -13,7 +13,6 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.SeekableInputStream;
 
@@ -70,8 +69,8 @@ public final class ParquetTables {
     }
 
     private static void copyRowGroups(Path from, int max, ParquetFileWriter w) throws IOException {
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(from));
-                SeekableInputStream in = new LocalInputFile(from).newStream()) {
+        try (ParquetFileReader r = LocalFiles.open(from);
+                SeekableInputStream in = LocalFiles.input(from).newStream()) {
             List<BlockMetaData> blocks = r.getFooter().getBlocks();
             List<BlockMetaData> keep = blocks.subList(0, Math.min(max, blocks.size()));
             if (max != Integer.MAX_VALUE && blocks.size() < max) {
