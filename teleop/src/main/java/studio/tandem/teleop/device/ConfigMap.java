@@ -120,6 +120,39 @@ public final class ConfigMap {
         return out;
     }
 
+    /** A list of strings, or {@code def} when absent. */
+    public List<String> strings(String key, List<String> def) {
+        Object v = raw(key);
+        if (v == null) {
+            return def;
+        }
+        if (!(v instanceof List<?> list) || list.isEmpty()) {
+            throw new IllegalArgumentException(path(key) + ": must be a non-empty list of names");
+        }
+        List<String> out = new ArrayList<>();
+        for (Object e : list) {
+            if (e == null || e.toString().isBlank()) {
+                throw new IllegalArgumentException(path(key) + ": contains an empty name");
+            }
+            out.add(e.toString().trim());
+        }
+        return out;
+    }
+
+    /** A nested map (empty when absent), e.g. {@code arm.topics}. */
+    public ConfigMap child(String key) {
+        Object v = raw(key);
+        if (v == null) {
+            return new ConfigMap(path(key), Map.of());
+        }
+        if (!(v instanceof Map<?, ?> m)) {
+            throw new IllegalArgumentException(path(key) + ": must be a map of keys to values");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, ?> typed = (Map<String, ?>) m;
+        return new ConfigMap(path(key), typed);
+    }
+
     /** Fails on any key that no getter asked for (call last). */
     public void rejectUnknown(String... alsoAllowed) {
         for (String k : map.keySet()) {
