@@ -50,6 +50,11 @@ public record RosArmConfig(String id, URI url, String namespace, String model, L
 
     /** The absolute name of {@code topic}. */
     public String resolve(String topic) {
+        return resolve(namespace, topic);
+    }
+
+    /** {@code topic} if absolute, else {@code /<namespace>/<topic>}. */
+    public static String resolve(String namespace, String topic) {
         if (topic.startsWith("/")) {
             return topic;
         }

@@ -32,6 +32,7 @@ final class FakeRosbridge extends WebSocketServer {
     volatile boolean stallStates;
     volatile boolean omitOneJoint;
     volatile boolean publishPose = true;
+    volatile double finger = 0.03;
     private final CountDownLatch started = new CountDownLatch(1);
     private final String ns;
     private volatile boolean running = true;
@@ -115,6 +116,8 @@ final class FakeRosbridge extends WebSocketServer {
             JsonNode o = msg.path("pose").path("orientation");
             pose = new double[] {p.path("x").asDouble(), p.path("y").asDouble(), p.path("z").asDouble(),
                 o.path("x").asDouble(), o.path("y").asDouble(), o.path("z").asDouble(), o.path("w").asDouble()};
+        } else if (topic.equals(ns + "/gripper_position_controller/commands")) {
+            finger = msg.path("data").get(0).asDouble();
         } else if (topic.equals(ns + "/target_joint")) {
             double[] next = q.clone();
             for (int i = 0; i < msg.path("name").size(); i++) {
@@ -165,8 +168,8 @@ final class FakeRosbridge extends WebSocketServer {
         ArrayNode n = msg.putArray("name");
         ArrayNode p = msg.putArray("position");
         ArrayNode v = msg.putArray("velocity");
-        n.add("gripper_joint");
-        p.add(0.04);
+        n.add("fr3_finger_joint1");
+        p.add(finger);
         v.add(0.0);
         double[] qq = q;
         for (int i = qq.length - 1; i >= (omitOneJoint ? 1 : 0); i--) {
