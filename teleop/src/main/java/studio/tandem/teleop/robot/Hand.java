@@ -14,6 +14,11 @@ public interface Hand extends Device {
 
     HandSpec spec();
 
+    /** The fingertip kinematics, when the driver knows the hand's geometry. */
+    default java.util.Optional<HandKinematics> kinematics() {
+        return java.util.Optional.empty();
+    }
+
     /**
      * Copies the latest state into {@code out}.
      *

@@ -37,6 +37,9 @@ abstract class HandBodies {
 
     abstract HandSpec spec();
 
+    /** Fingertip kinematics matching this body model. */
+    abstract studio.tandem.teleop.robot.HandKinematics kinematics();
+
     /** Distance from the flange to the grasp centre along the flange z axis (m): the arm's tool offset. */
     abstract double toolZ();
 

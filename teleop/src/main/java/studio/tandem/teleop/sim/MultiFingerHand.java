@@ -9,6 +9,7 @@ import org.ode4j.ode.DGeom;
 import org.ode4j.ode.DHingeJoint;
 import org.ode4j.ode.OdeHelper;
 import studio.tandem.teleop.kinematics.JointLimits;
+import studio.tandem.teleop.robot.HandKinematics;
 import studio.tandem.teleop.robot.HandSpec;
 
 /**
@@ -25,6 +26,8 @@ final class MultiFingerHand extends HandBodies {
     private static final double GAIN = 15;
     private static final double MAX_SPEED = 3;
     private static final double PALM_TOP = 0.03;
+    /** Finger base positions (x, y) on the palm, flange frame: three fingers opposed by the thumb. */
+    private static final double[][] BASE = {{0.035, -0.028}, {0.035, 0}, {0.035, 0.028}, {-0.035, 0}};
 
     private final HandSpec spec;
     private final DHingeJoint[] hinges = new DHingeJoint[12];
@@ -33,9 +36,8 @@ final class MultiFingerHand extends HandBodies {
     MultiFingerHand(SceneRegistry registry, Matrix4d flange, String id) {
         super(registry, flange, new double[] {0.09, 0.08, 0.02}, 0.02, id);
         spec = buildSpec();
-        double[][] base = {{0.035, -0.028}, {0.035, 0}, {0.035, 0.028}, {-0.035, 0}};
         for (int f = 0; f < 4; f++) {
-            buildFinger(flange, id, f, base[f][0], base[f][1]);
+            buildFinger(flange, id, f, BASE[f][0], BASE[f][1]);
         }
     }
 
@@ -89,6 +91,44 @@ final class MultiFingerHand extends HandBodies {
             parent = link;
             z += LENGTH[j];
         }
+    }
+
+    /**
+     * Fingertip kinematics of this hand: each finger flexes in its own plane (y = const) about an axis
+     * through its base; the tip is the end of the distal link.
+     */
+    static final HandKinematics KINEMATICS = buildKinematics();
+
+    private static HandKinematics buildKinematics() {
+        return new HandKinematics() {
+            @Override
+            public int fingertips() {
+                return 4;
+            }
+
+            @Override
+            public void fingertipPositions(double[] q, double[] out) {
+                for (int f = 0; f < 4; f++) {
+                    double side = Math.signum(BASE[f][0]);
+                    double x = BASE[f][0];
+                    double z = PALM_TOP;
+                    double phi = 0;
+                    for (int j = 0; j < 3; j++) {
+                        phi += q[3 * f + j];
+                        x -= side * LENGTH[j] * Math.sin(phi);
+                        z += LENGTH[j] * Math.cos(phi);
+                    }
+                    out[3 * f] = x;
+                    out[3 * f + 1] = BASE[f][1];
+                    out[3 * f + 2] = z;
+                }
+            }
+        };
+    }
+
+    @Override
+    HandKinematics kinematics() {
+        return KINEMATICS;
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.ode4j.ode.DGeom;
 import org.ode4j.ode.DSliderJoint;
 import org.ode4j.ode.OdeHelper;
 import studio.tandem.teleop.kinematics.JointLimits;
+import studio.tandem.teleop.robot.HandKinematics;
 import studio.tandem.teleop.robot.HandSpec;
 
 /**
@@ -17,6 +18,7 @@ import studio.tandem.teleop.robot.HandSpec;
 final class ParallelGripper extends HandBodies {
     static final double MAX_GAP = 0.085;
     private static final double PAD_THICKNESS = 0.012;
+    private static final double PAD_Z = 0.065;
     private static final double MAX_FORCE = 60;
     private static final double MAX_SPEED = 0.15;
     private static final double GAIN = 20;
@@ -34,7 +36,7 @@ final class ParallelGripper extends HandBodies {
             double side = s == 0 ? 1 : -1;
             double x = side * (MAX_GAP / 2 + PAD_THICKNESS / 2);
             DBody pad = registry.body(Shape.BOX, dims, 0.05);
-            registry.setPose(pad, new Matrix4d(flange).translate(x, 0, 0.065));
+            registry.setPose(pad, new Matrix4d(flange).translate(x, 0, PAD_Z));
             pads[s] = registry.geom(id + (s == 0 ? ".left_pad" : ".right_pad"), Shape.BOX, dims, TIP_RGBA, pad,
                     Collision.HAND);
             DSliderJoint j = OdeHelper.createSliderJoint(registry.physicsWorld(), null);
@@ -46,6 +48,34 @@ final class ParallelGripper extends HandBodies {
             j.setParamFMax(MAX_FORCE);
             sliders[s] = j;
         }
+    }
+
+    /** Pad centres (flange frame) for an opening q[0] (m). */
+    static final HandKinematics KINEMATICS = buildKinematics();
+
+    private static HandKinematics buildKinematics() {
+        return new HandKinematics() {
+            @Override
+            public int fingertips() {
+                return 2;
+            }
+
+            @Override
+            public void fingertipPositions(double[] q, double[] out) {
+                double half = q[0] / 2 + PAD_THICKNESS / 2;
+                out[0] = half;
+                out[1] = 0;
+                out[2] = PAD_Z;
+                out[3] = -half;
+                out[4] = 0;
+                out[5] = PAD_Z;
+            }
+        };
+    }
+
+    @Override
+    HandKinematics kinematics() {
+        return KINEMATICS;
     }
 
     @Override

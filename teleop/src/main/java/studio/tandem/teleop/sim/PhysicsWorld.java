@@ -56,7 +56,7 @@ public final class PhysicsWorld implements AutoCloseable {
         this.seed = seed;
         world = OdeHelper.createWorld();
         world.setGravity(0, 0, -9.81);
-        world.setQuickStepNumIterations(40);
+        world.setQuickStepNumIterations(30);
         world.setERP(0.3);
         world.setCFM(1e-6);
         world.setContactMaxCorrectingVel(0.5);

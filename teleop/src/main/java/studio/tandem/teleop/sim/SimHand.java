@@ -35,6 +35,11 @@ public final class SimHand extends SimDevice implements Hand {
     }
 
     @Override
+    public java.util.Optional<studio.tandem.teleop.robot.HandKinematics> kinematics() {
+        return java.util.Optional.of(station.world().handKinematics());
+    }
+
+    @Override
     public FeatureSet observationFeatures() {
         return observation;
     }

@@ -98,6 +98,11 @@ public final class SimSnapshot {
         return bodies;
     }
 
+    /** The raw values (layout in the class comment); the live array. */
+    public double[] data() {
+        return data;
+    }
+
     public void copyFrom(SimSnapshot o) {
         System.arraycopy(o.data, 0, data, 0, data.length);
     }

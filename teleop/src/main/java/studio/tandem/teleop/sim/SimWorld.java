@@ -106,6 +106,10 @@ public final class SimWorld implements AutoCloseable {
         return chain;
     }
 
+    public studio.tandem.teleop.robot.HandKinematics handKinematics() {
+        return hand.kinematics();
+    }
+
     public HandSpec handSpec() {
         return hand.spec();
     }

@@ -1,0 +1,251 @@
+package studio.tandem.teleop.sim;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.joml.Matrix4f;
+import org.joml.Vector3f;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import studio.tandem.dataset.feature.FeatureSet;
+import studio.tandem.teleop.device.DeviceException;
+import studio.tandem.teleop.device.DeviceState;
+import studio.tandem.teleop.robot.Camera;
+import studio.tandem.teleop.robot.CameraFrame;
+import studio.tandem.teleop.robot.RobotFeatures;
+import studio.tandem.teleop.sim.render.CameraView;
+import studio.tandem.teleop.sim.render.OffscreenRenderer;
+import studio.tandem.teleop.sim.render.RenderUnavailableException;
+
+/**
+ * A simulated RGB camera: on its own thread, at its own rate, copies the station's latest state into its
+ * own render scene, renders it headless (EGL/OpenGL) into a preallocated frame and publishes it, stamped
+ * with the capture time of the state it shows. Frames that cannot keep the rate are counted as late.
+ * {@link #readLatest} copies the latest frame under a short lock; the render itself holds no lock.
+ */
+public final class SimCamera implements Camera {
+    private static final Logger LOG = LoggerFactory.getLogger(SimCamera.class);
+
+    private final SimCameraSpec spec;
+    private final SimStation station;
+    private final FeatureSet features;
+    private final CameraFrame published;
+    private final Object frameLock = new Object();
+    private volatile DeviceState state = DeviceState.DISCONNECTED;
+    private volatile String fault = "";
+    private volatile boolean running;
+    private volatile long captured;
+    private volatile long late;
+    private Thread thread;
+
+    public SimCamera(SimCameraSpec spec, SimStation station) {
+        this.spec = spec;
+        this.station = station;
+        this.features = RobotFeatures.camera(spec.id(), spec.width(), spec.height());
+        this.published = new CameraFrame(spec.width(), spec.height());
+    }
+
+    @Override
+    public String id() {
+        return spec.id();
+    }
+
+    @Override
+    public DeviceState state() {
+        return state;
+    }
+
+    @Override
+    public String faultReason() {
+        return fault;
+    }
+
+    @Override
+    public int width() {
+        return spec.width();
+    }
+
+    @Override
+    public int height() {
+        return spec.height();
+    }
+
+    @Override
+    public double fps() {
+        return spec.fps();
+    }
+
+    @Override
+    public FeatureSet observationFeatures() {
+        return features;
+    }
+
+    @Override
+    public FeatureSet actionFeatures() {
+        return FeatureSet.of();
+    }
+
+    /** Starts the render thread; fails with the renderer's one-line reason when there is no OpenGL. */
+    @Override
+    public synchronized void connect() throws DeviceException {
+        if (state.readable()) {
+            return;
+        }
+        CountDownLatch ready = new CountDownLatch(1);
+        String[] error = new String[1];
+        running = true;
+        thread = new Thread(() -> renderLoop(ready, error), "sim-camera-" + spec.id());
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            if (!ready.await(30, TimeUnit.SECONDS)) {
+                error[0] = "renderer did not start within 30 s";
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error[0] = "interrupted while starting";
+        }
+        if (error[0] != null) {
+            stopThread();
+            state = DeviceState.FAULT;
+            fault = error[0];
+            throw new DeviceException("camera '" + spec.id() + "': " + error[0]);
+        }
+        state = DeviceState.CONNECTED;
+    }
+
+    @Override
+    public synchronized void activate() throws DeviceException {
+        if (!state.readable()) {
+            throw new DeviceException("camera '" + spec.id() + "': cannot activate while " + state);
+        }
+        state = DeviceState.ACTIVE;
+    }
+
+    @Override
+    public synchronized void deactivate() {
+        if (state == DeviceState.ACTIVE) {
+            state = DeviceState.CONNECTED;
+        }
+    }
+
+    @Override
+    public boolean readLatest(CameraFrame out) {
+        if (!state.readable()) {
+            throw new IllegalStateException("camera '" + spec.id() + "': not connected (" + state + ")");
+        }
+        synchronized (frameLock) {
+            if (published.sequence() <= out.sequence()) {
+                return false;
+            }
+            out.copyFrom(published);
+            return true;
+        }
+    }
+
+    @Override
+    public long framesCaptured() {
+        return captured;
+    }
+
+    @Override
+    public long framesLate() {
+        return late;
+    }
+
+    @Override
+    public synchronized void close() {
+        stopThread();
+        state = DeviceState.DISCONNECTED;
+    }
+
+    private void stopThread() {
+        running = false;
+        Thread t = thread;
+        thread = null;
+        if (t != null) {
+            LockSupport.unpark(t);
+            try {
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void renderLoop(CountDownLatch ready, String[] error) {
+        OffscreenRenderer renderer;
+        try {
+            renderer = new OffscreenRenderer(spec.width(), spec.height(), 0);
+        } catch (RenderUnavailableException | RuntimeException e) {
+            error[0] = e.getMessage();
+            ready.countDown();
+            return;
+        }
+        try (renderer) {
+            RenderSceneBridge bridge = new RenderSceneBridge(station.bodies());
+            CameraView view = view();
+            SimSnapshot snap = station.newSnapshot();
+            CameraFrame back = new CameraFrame(spec.width(), spec.height());
+            ready.countDown();
+            runFrames(renderer, bridge, view, snap, back);
+        } catch (RuntimeException e) {
+            fault = "render failed: " + e;
+            state = DeviceState.FAULT;
+            LOG.error("camera {} stopped", spec.id(), e);
+        }
+    }
+
+    private void runFrames(OffscreenRenderer renderer, RenderSceneBridge bridge, CameraView view, SimSnapshot snap,
+                           CameraFrame back) {
+        long period = spec.periodNanos();
+        long next = station.clock().nanoTime();
+        long seq = 0;
+        while (running) {
+            station.read(snap);
+            bridge.update(snap);
+            renderer.render(bridge.scene(), view, back.rgb());
+            back.stamp(snap.stampNanos(), ++seq);
+            synchronized (frameLock) {
+                published.copyFrom(back);
+            }
+            captured = seq;
+            next += period;
+            long now = station.clock().nanoTime();
+            if (now - next > period) {
+                late = late + (now - next) / period;
+                next = now;
+            }
+            while (running && (now = station.clock().nanoTime()) < next) {
+                LockSupport.parkNanos(Math.min(next - now, period));
+            }
+        }
+    }
+
+    private CameraView view() {
+        CameraView v = new CameraView(spec.width(), spec.height(), (float) spec.verticalFovDeg(), 0.02f, 6f);
+        double[] e = spec.eye();
+        double[] t = spec.target();
+        if (!spec.attachToPalm()) {
+            return v.lookAt((float) e[0], (float) e[1], (float) e[2], (float) t[0], (float) t[1], (float) t[2],
+                    0, 0, 1);
+        }
+        // Optical frame: z forward (towards the target), y down the image, x right.
+        Vector3f eye = new Vector3f((float) e[0], (float) e[1], (float) e[2]);
+        Vector3f z = new Vector3f((float) t[0], (float) t[1], (float) t[2]).sub(eye).normalize();
+        Vector3f x = new Vector3f(1, 0, 0).cross(z).cross(z).negate().normalize();
+        Vector3f y = new Vector3f(z).cross(x).normalize();
+        float[] mount = new float[16];
+        new Matrix4f(x.x, x.y, x.z, 0, y.x, y.y, y.z, 0, z.x, z.y, z.z, 0, eye.x, eye.y, eye.z, 1).get(mount);
+        return v.attachTo(palmBody(), mount);
+    }
+
+    private int palmBody() {
+        for (SceneBody b : station.bodies()) {
+            if (b.name().endsWith(".palm")) {
+                return b.index();
+            }
+        }
+        throw new IllegalStateException("camera '" + spec.id() + "': the scene has no palm to mount on");
+    }
+}
