@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import studio.tandem.teleop.testing.Allocations;
 import studio.tandem.dataset.time.ManualClock;
 import studio.tandem.teleop.device.DeviceException;
 import studio.tandem.teleop.device.DeviceState;
@@ -117,6 +118,11 @@ class LeapHandDynamixelTest {
         assertThat(applied.positions()[1]).isEqualTo(1.047);
         assertThat(applied.positions()[2]).isCloseTo(20 * ControlTable.RAD_PER_TICK, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(hand.rejectedCount()).isEqualTo(1);
+        long bytes = Allocations.bytes(() -> {
+            hand.read(s);
+            hand.send(cmd, applied);
+        }, 2000, 2000);
+        assertThat(bytes).as("bytes allocated by 2000 read + send").isLessThan(4096);
         waitFor(() -> motors.value(0, ControlTable.GOAL_POSITION, 4) == ControlTable.radToTicks(1.0));
         waitFor(() -> {
             hand.read(s);

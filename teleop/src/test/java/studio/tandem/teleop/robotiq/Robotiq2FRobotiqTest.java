@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import studio.tandem.teleop.testing.Allocations;
 import studio.tandem.dataset.time.ManualClock;
 import studio.tandem.teleop.device.DeviceException;
 import studio.tandem.teleop.device.DeviceState;
@@ -73,6 +74,11 @@ class Robotiq2FRobotiqTest {
         HandCommand applied = new HandCommand(1);
         gripper.send(cmd.set(new double[] {0.0425}, 3), applied);
         assertThat(applied.positions()[0]).isEqualTo(0.0425);
+        long bytes = Allocations.bytes(() -> {
+            gripper.read(s);
+            gripper.send(cmd, applied);
+        }, 2000, 2000);
+        assertThat(bytes).as("bytes allocated by 2000 read + send").isLessThan(4096);
         waitFor(() -> slave.position() == 128);
         assertThat(slave.output[0] >>> 8).isEqualTo(0x09);
         assertThat(slave.output[2]).isEqualTo(200 << 8 | 100);

@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import org.joml.Matrix4d;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import studio.tandem.teleop.testing.Allocations;
 import studio.tandem.dataset.time.ManualClock;
 import studio.tandem.teleop.device.DeviceException;
 import studio.tandem.teleop.device.DeviceState;
@@ -81,6 +82,11 @@ class RosArmRosbridgeTest {
         arm.send(cmd.setJoint(new double[] {0, 0, 0, -2, 0, 2, 9}, 2), applied);
         assertThat(applied.positions()[6]).isEqualTo(3.0159);
         waitFor(() -> server.q[3] == -2.0);
+        long bytes = Allocations.bytes(() -> {
+            arm.read(s);
+            arm.send(cmd, applied);
+        }, 2000, 2000);
+        assertThat(bytes).as("bytes allocated by 2000 read + send").isLessThan(4096);
         assertThat(server.lastPublished.get("/right/target_joint").path("name").get(0).asText())
                 .isEqualTo("fr3_joint1");
         arm.deactivate();

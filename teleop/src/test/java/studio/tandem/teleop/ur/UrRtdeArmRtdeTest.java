@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import org.joml.Matrix4d;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import studio.tandem.teleop.testing.Allocations;
 import studio.tandem.dataset.time.ManualClock;
 import studio.tandem.teleop.device.DeviceException;
 import studio.tandem.teleop.device.DeviceState;
@@ -87,6 +88,12 @@ class UrRtdeArmRtdeTest {
         assertThat(t[1]).isCloseTo(-0.1, offset(1e-12));
         assertThat(t[5]).isCloseTo(Math.PI / 2, offset(1e-9));
         assertThat(applied.mode()).isEqualTo(ArmCommand.Mode.CARTESIAN_POSE);
+        long bytes = Allocations.bytes(() -> {
+            arm.read(s);
+            arm.send(cmd.setCartesian(pose, 8), applied);
+            arm.send(cmd.setJoint(s.positions(), 9), applied);
+        }, 2000, 2000);
+        assertThat(bytes).as("bytes allocated by 2000 read + Cartesian send + joint send").isLessThan(4096);
 
         arm.deactivate();
         waitFor(() -> robot.lastMode == UrServoScript.MODE_HOLD);
