@@ -18,18 +18,18 @@ public final class Rtde {
 
     /** The state the driver subscribes to. */
     public static final String[] OUTPUTS = {"timestamp", "actual_q", "actual_qd", "actual_TCP_pose", "robot_mode",
-        "safety_mode", "runtime_state", "output_int_register_24"};
+        "safety_mode", "runtime_state", "output_int_register_24", "output_int_register_25"};
     /** Expected types of {@link #OUTPUTS}, in order. */
     public static final String[] OUTPUT_TYPES = {"DOUBLE", "VECTOR6D", "VECTOR6D", "VECTOR6D", "INT32", "INT32",
-        "UINT32", "INT32"};
+        "UINT32", "INT32", "INT32"};
     /** The servo program's command registers. */
     public static final String[] INPUTS = {"input_int_register_24", "input_int_register_25", "input_double_register_24",
         "input_double_register_25", "input_double_register_26", "input_double_register_27", "input_double_register_28",
         "input_double_register_29"};
     /** Bytes of an input data package: header, recipe id, 2 int32, 6 doubles. */
     public static final int INPUT_PACKAGE_SIZE = HEADER + 1 + 2 * 4 + 6 * 8;
-    /** Bytes of an output data package: header, recipe id, 1 + 18 doubles, 4 int32/uint32. */
-    public static final int OUTPUT_PACKAGE_SIZE = HEADER + 1 + 19 * 8 + 4 * 4;
+    /** Bytes of an output data package: header, recipe id, 1 + 18 doubles, 5 int32/uint32. */
+    public static final int OUTPUT_PACKAGE_SIZE = HEADER + 1 + 19 * 8 + 5 * 4;
 
     private Rtde() {
     }

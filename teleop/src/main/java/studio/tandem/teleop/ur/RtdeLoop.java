@@ -16,10 +16,14 @@ import studio.tandem.teleop.sim.SeqLockBuffer;
  * loop in FAULT. Allocation-free per package.
  */
 final class RtdeLoop implements Runnable {
-    /** State slot layout: stamp, q[6], qd[6], pose[6], robot mode, safety mode, runtime state, heartbeat, controller time. */
-    static final int SLOT = 1 + 18 + 5;
+    /**
+     * State slot layout: stamp, q[6], qd[6], pose[6], robot mode, safety mode, runtime state, heartbeat,
+     * controller time, program token.
+     */
+    static final int SLOT = 1 + 18 + 6;
     static final int SAFETY = 20;
     static final int HEARTBEAT = 22;
+    static final int TOKEN = 24;
 
     private final UrRtdeConfig cfg;
     private final RtdeConnection rtde;
@@ -93,6 +97,7 @@ final class RtdeLoop implements Runnable {
         state[SAFETY] = b.getInt();
         state[21] = b.getInt() & 0xFFFFFFFFL;
         state[HEARTBEAT] = b.getInt();
+        state[TOKEN] = b.getInt();
         stateSlot.write(state);
         packages++;
         sendCommand();

@@ -162,11 +162,12 @@ public final class UrRtdeArm implements Arm {
         holdMeasured();
         l.enableServo(true);
         int from = l.counter();
-        sendScript(UrServoScript.program(config));
+        int token = nextToken();
+        sendScript(UrServoScript.program(config, token));
         long deadline = System.nanoTime() + 2_000_000_000L;
         while (System.nanoTime() < deadline && life.state() == DeviceState.CONNECTED) {
             stateSlot.read(readBuf);
-            if (readBuf[RtdeLoop.HEARTBEAT] > from) {
+            if (readBuf[RtdeLoop.TOKEN] == token && readBuf[RtdeLoop.HEARTBEAT] > from) {
                 life.set(DeviceState.ACTIVE);
                 return;
             }
@@ -203,6 +204,14 @@ public final class UrRtdeArm implements Arm {
         }
         stopLoop();
         life.set(DeviceState.DISCONNECTED);
+    }
+
+    /** A token unlike the one of any program this process started before (wraps after 2^31 activations). */
+    private int nextToken() {
+        stateSlot.read(readBuf);
+        int previous = (int) readBuf[RtdeLoop.TOKEN];
+        int t = (int) (System.nanoTime() >>> 10) & 0x7FFFFFFF;
+        return t == previous || t == 0 ? t + 1 : t;
     }
 
     private void stopLoop() {

@@ -8,7 +8,8 @@ import java.util.Locale;
  * {@code input_int_register_25} a counter that the client increments with every input package,
  * {@code input_double_register_24..29} the target (joint positions in rad, or x, y, z in m and a rotation
  * vector in rad, base frame). The program echoes the last counter it acted on in
- * {@code output_int_register_24}. Two watchdogs stop the arm when the stream stalls: the controller's
+ * {@code output_int_register_24} and its activation token in {@code output_int_register_25}, so the client
+ * knows that this very program runs (not an older one). Two watchdogs stop the arm when the stream stalls: the controller's
  * {@code rtde_set_watchdog} on the counter register and the program's own staleness count.
  */
 public final class UrServoScript {
@@ -20,8 +21,12 @@ public final class UrServoScript {
     private UrServoScript() {
     }
 
-    /** The program text for {@code config} (ends with a newline, as the script port expects). */
-    public static String program(UrRtdeConfig config) {
+    /**
+     * The program text for {@code config} (ends with a newline, as the script port expects).
+     *
+     * @param token a number that differs from any program started before on this controller
+     */
+    public static String program(UrRtdeConfig config, int token) {
         double dt = 1.0 / config.frequencyHz();
         int staleCycles = Math.max(2, (int) Math.ceil(config.watchdogMs() / 1000.0 * config.frequencyHz()));
         double watchdogHz = Math.max(1, 1000.0 / config.watchdogMs());
@@ -29,6 +34,7 @@ public final class UrServoScript {
                 def %1$s():
                   rtde_set_watchdog("input_int_register_25", %2$.3f, "stop")
                   textmsg("tandem servo started")
+                  write_output_integer_register(25, %7$d)
                   last = read_input_integer_register(25)
                   stale = 0
                   while True:
@@ -57,11 +63,11 @@ public final class UrServoScript {
                     write_output_integer_register(24, n)
                   end
                 end
-                """, PROGRAM_NAME, watchdogHz, staleCycles, dt, config.lookahead(), config.gain());
+                """, PROGRAM_NAME, watchdogHz, staleCycles, dt, config.lookahead(), config.gain(), token);
     }
 
     /** A program that replaces the servo program and stops the arm. */
     public static String stopProgram() {
-        return "def tandem_stop():\n  stopj(4.0)\nend\n";
+        return "def tandem_stop():\n  write_output_integer_register(25, 0)\n  stopj(4.0)\nend\n";
     }
 }

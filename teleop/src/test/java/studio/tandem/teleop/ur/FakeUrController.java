@@ -39,6 +39,8 @@ final class FakeUrController implements AutoCloseable {
     volatile boolean programRunning;
     volatile boolean watchdogTripped;
     volatile int connections;
+    volatile int token;
+    volatile boolean ignorePrograms;
     private final int hz;
     private volatile boolean running = true;
     private volatile Socket client;
@@ -102,6 +104,14 @@ final class FakeUrController implements AutoCloseable {
             try (Socket s = scriptServer.accept()) {
                 String p = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
                 programs.add(p);
+                if (ignorePrograms) {
+                    continue;
+                }
+                java.util.regex.Matcher m = java.util.regex.Pattern
+                        .compile("write_output_integer_register\\(25, (\\d+)\\)").matcher(p);
+                if (m.find()) {
+                    token = Integer.parseInt(m.group(1));
+                }
                 if (p.contains("def tandem_servo():")) {
                     lastInputNanos = System.nanoTime();
                     watchdogTripped = false;
@@ -218,7 +228,7 @@ final class FakeUrController implements AutoCloseable {
                 for (double v : pose) {
                     b.putDouble(v);
                 }
-                b.putInt(7).putInt(safetyMode).putInt(2).putInt(programRunning ? lastCounter : 0);
+                b.putInt(7).putInt(safetyMode).putInt(2).putInt(programRunning ? lastCounter : 0).putInt(token);
                 send(out, Rtde.DATA_PACKAGE, b.array());
             }
         } catch (IOException | InterruptedException e) {

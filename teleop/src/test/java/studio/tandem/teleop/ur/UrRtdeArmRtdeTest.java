@@ -99,8 +99,23 @@ class UrRtdeArmRtdeTest {
         waitFor(() -> robot.lastMode == UrServoScript.MODE_HOLD);
         arm.activate();
         arm.close();
-        assertThat(robot.programs.get(robot.programs.size() - 1)).contains("def tandem_stop():");
+        waitFor(() -> robot.programs.get(robot.programs.size() - 1).contains("def tandem_stop():"));
         assertThat(arm.state()).isEqualTo(DeviceState.DISCONNECTED);
+    }
+
+    @Test
+    void activationWaitsForTheNewProgramNotAnOldOne() throws Exception {
+        start().connect();
+        arm.activate();
+        arm.deactivate();
+        robot.ignorePrograms = true;
+        assertThatThrownBy(arm::activate).isInstanceOf(DeviceException.class)
+                .hasMessageContaining("the servo program did not start within 2 s");
+        assertThat(arm.state()).isEqualTo(DeviceState.CONNECTED);
+        assertThat(robot.programs).hasSize(2);
+        robot.ignorePrograms = false;
+        arm.activate();
+        assertThat(arm.state()).isEqualTo(DeviceState.ACTIVE);
     }
 
     @Test
