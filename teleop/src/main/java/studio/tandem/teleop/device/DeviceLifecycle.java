@@ -29,12 +29,24 @@ public final class DeviceLifecycle {
         return faultReason;
     }
 
-    /** Moves to {@code next}; leaving FAULT for DISCONNECTED or CONNECTED clears the reason. */
-    public void set(DeviceState next) {
+    /** Moves to {@code next}; leaving FAULT clears the reason. */
+    public synchronized void set(DeviceState next) {
         if (next != DeviceState.FAULT) {
             faultReason = "";
         }
         state = next;
+    }
+
+    /**
+     * Moves from {@code from} to {@code to} only if the state is still {@code from} (a fault raised meanwhile by
+     * an I/O thread is never overwritten). Returns true if the move happened.
+     */
+    public synchronized boolean transition(DeviceState from, DeviceState to) {
+        if (state != from) {
+            return false;
+        }
+        set(to);
+        return true;
     }
 
     /**

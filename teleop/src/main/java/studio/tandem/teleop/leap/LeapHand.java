@@ -191,14 +191,16 @@ public final class LeapHand implements Hand {
         if (!loop.enableTorque(1_000_000_000L)) {
             throw new DeviceException(config.id() + ": torque enable not confirmed: " + life.faultReason());
         }
-        life.set(DeviceState.ACTIVE);
+        if (!life.transition(DeviceState.CONNECTED, DeviceState.ACTIVE)) {
+            throw new DeviceException(config.id() + ": activation interrupted: " + life.faultReason());
+        }
     }
 
     @Override
     public synchronized void deactivate() {
         if (life.state() == DeviceState.ACTIVE) {
             holdMeasured();
-            life.set(DeviceState.CONNECTED);
+            life.transition(DeviceState.ACTIVE, DeviceState.CONNECTED);
         }
     }
 

@@ -166,14 +166,16 @@ public final class Robotiq2FGripper implements Hand {
                     + (life.faultReason().isEmpty() ? "timeout" : life.faultReason()));
         }
         holdMeasured();
-        life.set(DeviceState.ACTIVE);
+        if (!life.transition(DeviceState.CONNECTED, DeviceState.ACTIVE)) {
+            throw new DeviceException(config.id() + ": activation interrupted: " + life.faultReason());
+        }
     }
 
     @Override
     public synchronized void deactivate() {
         if (life.state() == DeviceState.ACTIVE) {
             holdMeasured();
-            life.set(DeviceState.CONNECTED);
+            life.transition(DeviceState.ACTIVE, DeviceState.CONNECTED);
         }
     }
 

@@ -188,14 +188,16 @@ public final class RosArm implements Arm {
             System.arraycopy(applied, 0, target, 1, dof);
         }
         targetSlot.write(target);
-        life.set(DeviceState.ACTIVE);
+        if (!life.transition(DeviceState.CONNECTED, DeviceState.ACTIVE)) {
+            throw new DeviceException(config.id() + ": activation interrupted: " + life.faultReason());
+        }
     }
 
     /** Stops republishing; the controller holds the last target. */
     @Override
     public synchronized void deactivate() {
         if (life.state() == DeviceState.ACTIVE) {
-            life.set(DeviceState.CONNECTED);
+            life.transition(DeviceState.ACTIVE, DeviceState.CONNECTED);
         }
     }
 

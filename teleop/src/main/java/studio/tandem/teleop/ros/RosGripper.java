@@ -167,13 +167,15 @@ public final class RosGripper implements Hand {
         stateSlot.read(readBuf);
         applied[0] = readBuf[1];
         targetSlot.write(applied);
-        life.set(DeviceState.ACTIVE);
+        if (!life.transition(DeviceState.CONNECTED, DeviceState.ACTIVE)) {
+            throw new DeviceException(config.id() + ": activation interrupted: " + life.faultReason());
+        }
     }
 
     @Override
     public synchronized void deactivate() {
         if (life.state() == DeviceState.ACTIVE) {
-            life.set(DeviceState.CONNECTED);
+            life.transition(DeviceState.ACTIVE, DeviceState.CONNECTED);
         }
     }
 

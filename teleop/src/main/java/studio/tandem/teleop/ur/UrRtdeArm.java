@@ -168,8 +168,9 @@ public final class UrRtdeArm implements Arm {
         while (System.nanoTime() < deadline && life.state() == DeviceState.CONNECTED) {
             stateSlot.read(readBuf);
             if (readBuf[RtdeLoop.TOKEN] == token && readBuf[RtdeLoop.HEARTBEAT] > from) {
-                life.set(DeviceState.ACTIVE);
-                return;
+                if (life.transition(DeviceState.CONNECTED, DeviceState.ACTIVE)) {
+                    return;
+                }
             }
             LockSupport.parkNanos(2_000_000);
         }
@@ -186,7 +187,7 @@ public final class UrRtdeArm implements Arm {
         if (life.state() == DeviceState.ACTIVE) {
             target[0] = UrServoScript.MODE_HOLD;
             targetSlot.write(target);
-            life.set(DeviceState.CONNECTED);
+            life.transition(DeviceState.ACTIVE, DeviceState.CONNECTED);
         }
     }
 

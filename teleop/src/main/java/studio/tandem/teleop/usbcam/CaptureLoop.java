@@ -84,7 +84,8 @@ final class CaptureLoop implements Runnable {
                 }
                 camera.reopened(n);
                 reconnects++;
-                camera.life().set(before == DeviceState.ACTIVE ? DeviceState.ACTIVE : DeviceState.CONNECTED);
+                camera.life().transition(DeviceState.FAULT,
+                        before == DeviceState.ACTIVE ? DeviceState.ACTIVE : DeviceState.CONNECTED);
                 return true;
             } catch (IOException again) {
                 source.close();

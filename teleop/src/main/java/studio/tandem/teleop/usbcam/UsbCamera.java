@@ -134,8 +134,8 @@ public final class UsbCamera implements Camera {
     /** Cameras take no commands: ACTIVE only marks that the station runs. */
     @Override
     public synchronized void activate() throws DeviceException {
-        if (life.state() == DeviceState.CONNECTED) {
-            life.set(DeviceState.ACTIVE);
+        if (life.transition(DeviceState.CONNECTED, DeviceState.ACTIVE)) {
+            return;
         } else if (life.state() != DeviceState.ACTIVE) {
             throw new DeviceException(config.id() + ": cannot activate while " + life.state()
                     + (life.faultReason().isEmpty() ? "" : " (" + life.faultReason() + ")"));
@@ -145,7 +145,7 @@ public final class UsbCamera implements Camera {
     @Override
     public synchronized void deactivate() {
         if (life.state() == DeviceState.ACTIVE) {
-            life.set(DeviceState.CONNECTED);
+            life.transition(DeviceState.ACTIVE, DeviceState.CONNECTED);
         }
     }
 
