@@ -134,9 +134,7 @@ public final class UsbCamera implements Camera {
     /** Cameras take no commands: ACTIVE only marks that the station runs. */
     @Override
     public synchronized void activate() throws DeviceException {
-        if (life.transition(DeviceState.CONNECTED, DeviceState.ACTIVE)) {
-            return;
-        } else if (life.state() != DeviceState.ACTIVE) {
+        if (!life.transition(DeviceState.CONNECTED, DeviceState.ACTIVE) && life.state() != DeviceState.ACTIVE) {
             throw new DeviceException(config.id() + ": cannot activate while " + life.state()
                     + (life.faultReason().isEmpty() ? "" : " (" + life.faultReason() + ")"));
         }

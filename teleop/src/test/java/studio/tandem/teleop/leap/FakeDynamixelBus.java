@@ -22,6 +22,7 @@ final class FakeDynamixelBus implements Runnable {
     final AtomicInteger syncReads = new AtomicInteger();
     final AtomicInteger badCrcReceived = new AtomicInteger();
     volatile int silentId = -1;
+    volatile int writeError;
     volatile int corruptNextReplies;
     volatile int garbageBeforeNextReplies;
     private volatile boolean running = true;
@@ -105,7 +106,9 @@ final class FakeDynamixelBus implements Runnable {
             case DynamixelPacket.PING -> reply(id, new byte[] {(byte) 0xB0, 0x04, 0x2E});
             case DynamixelPacket.WRITE -> {
                 int addr = DynamixelPacket.u16(in, 8);
-                if (poke(id, addr, in, 10, len - 3)) {
+                if (writeError != 0) {
+                    reply(id, new byte[0], writeError);
+                } else if (poke(id, addr, in, 10, len - 3)) {
                     reply(id, new byte[0]);
                 }
             }
@@ -155,10 +158,15 @@ final class FakeDynamixelBus implements Runnable {
     }
 
     private void reply(int id, byte[] data) throws IOException {
+        reply(id, data, 0);
+    }
+
+    private void reply(int id, byte[] data, int error) throws IOException {
         if (id == silentId) {
             return;
         }
         byte[] params = new byte[data.length + 1];
+        params[0] = (byte) error;
         System.arraycopy(data, 0, params, 1, data.length);
         int len = DynamixelPacket.encode(id, DynamixelPacket.STATUS, params, 0, params.length, out);
         if (garbageBeforeNextReplies > 0) {

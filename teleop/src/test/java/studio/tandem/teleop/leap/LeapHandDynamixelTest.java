@@ -157,6 +157,18 @@ class LeapHandDynamixelTest {
     }
 
     @Test
+    void errorStatusIsReportedWithTheManualsText() throws Exception {
+        startHand(200);
+        motors.writeError = 0x04;
+        assertThatThrownBy(hand::connect).isInstanceOf(DeviceException.class)
+                .hasMessage("hand: motor 0 rejected current-based position mode (data range error)");
+        assertThat(hand.state()).isEqualTo(DeviceState.DISCONNECTED);
+        motors.writeError = 0;
+        hand.connect();
+        assertThat(hand.state()).isEqualTo(DeviceState.CONNECTED);
+    }
+
+    @Test
     void silentMotorFaultsWithItsIdAndConnectNamesMissingMotors() throws Exception {
         startHand(100).connect();
         motors.silentId = 9;
