@@ -43,6 +43,18 @@ public final class ConfigMap {
         return string(key, null);
     }
 
+    /**
+     * The value of {@code key}, else of {@code alias} (another spelling a station file may use, e.g.
+     * {@code address} for {@code host}), else {@code def}; a missing required value names {@code key}.
+     */
+    public String stringOr(String key, String alias, String def) {
+        Object v = raw(alias);
+        if (raw(key) == null && v != null) {
+            return string(alias, def);
+        }
+        return string(key, def);
+    }
+
     public int integer(String key, int def, int min, int max) {
         Object v = raw(key);
         long x;
@@ -153,10 +165,14 @@ public final class ConfigMap {
         return new ConfigMap(path(key), typed);
     }
 
-    /** Fails on any key that no getter asked for (call last). */
+    /**
+     * Fails on any key that no getter asked for (call last). {@code type}, {@code id} and {@code name} (which
+     * the station file uses to pick and name the device) are always allowed.
+     */
     public void rejectUnknown(String... alsoAllowed) {
         for (String k : map.keySet()) {
-            if (!known.contains(k) && !List.of(alsoAllowed).contains(k)) {
+            if (!known.contains(k) && !List.of(alsoAllowed).contains(k) && !k.equals("type") && !k.equals("id")
+                    && !k.equals("name")) {
                 throw new IllegalArgumentException(path(k) + ": unknown key (known: " + String.join(", ", known)
                         + ")");
             }

@@ -35,11 +35,14 @@ public final class DriverCatalog {
 
     private static final Map<String, Builder<Arm>> ARMS = new TreeMap<>(Map.of(
             UrRtdeConfig.TYPE, (id, e, c) -> new UrRtdeArm(UrRtdeConfig.fromMap(id, e), c),
-            RosArmConfig.TYPE, (id, e, c) -> new RosArm(RosArmConfig.fromMap(id, e), c)));
+            UrRtdeConfig.TYPE_ALIAS, (id, e, c) -> new UrRtdeArm(UrRtdeConfig.fromMap(id, e), c),
+            RosArmConfig.TYPE, (id, e, c) -> new RosArm(RosArmConfig.fromMap(id, e), c),
+            RosArmConfig.TYPE_ALIAS, (id, e, c) -> new RosArm(RosArmConfig.fromMap(id, e), c)));
     private static final Map<String, Builder<Hand>> HANDS = new TreeMap<>(Map.of(
             LeapHandConfig.TYPE, (id, e, c) -> new LeapHand(LeapHandConfig.fromMap(id, e), c),
             RobotiqConfig.TYPE_85, (id, e, c) -> new Robotiq2FGripper(RobotiqConfig.fromMap(id, e), c),
             RobotiqConfig.TYPE_140, (id, e, c) -> new Robotiq2FGripper(RobotiqConfig.fromMap(id, e), c),
+            RobotiqConfig.TYPE_ALIAS, (id, e, c) -> new Robotiq2FGripper(RobotiqConfig.fromMap(id, e), c),
             RosGripperConfig.TYPE, (id, e, c) -> new RosGripper(RosGripperConfig.fromMap(id, e), c)));
     private static final Map<String, Builder<Camera>> CAMERAS = new TreeMap<>(Map.of(
             UsbCameraConfig.TYPE, (id, e, c) -> new UsbCamera(UsbCameraConfig.fromMap(id, e), c)));
@@ -47,12 +50,15 @@ public final class DriverCatalog {
     private DriverCatalog() {
     }
 
-    /** Arm types: {@code ros-crisp}, {@code ur-rtde}. */
+    /** Arm types: {@code ros-crisp} (alias {@code ros2}), {@code ur-rtde} (alias {@code ur_rtde}). */
     public static Arm arm(String id, Map<String, ?> entry, NanoClock clock) {
         return build(ARMS, id, entry, clock);
     }
 
-    /** Hand and gripper types: {@code leap}, {@code robotiq-2f85}, {@code robotiq-2f140}, {@code ros-gripper}. */
+    /**
+     * Hand and gripper types: {@code leap}, {@code robotiq-2f85}, {@code robotiq-2f140} (alias {@code robotiq_2f}),
+     * {@code ros-gripper}.
+     */
     public static Hand hand(String id, Map<String, ?> entry, NanoClock clock) {
         return build(HANDS, id, entry, clock);
     }

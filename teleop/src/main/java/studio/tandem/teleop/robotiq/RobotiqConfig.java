@@ -23,6 +23,8 @@ public record RobotiqConfig(String id, String port, int baud, int slaveId, doubl
                             int rateHz, int timeoutMs, int faultAfterMs, int activationTimeoutMs) {
     public static final String TYPE_85 = "robotiq-2f85";
     public static final String TYPE_140 = "robotiq-2f140";
+    /** The studio's station file spelling: a 2F-85 unless {@code stroke_mm: 140}. */
+    public static final String TYPE_ALIAS = "robotiq_2f";
 
     /** Defaults for a 2F-85 on {@code port}. */
     public static RobotiqConfig defaults(String id, String port) {
@@ -42,8 +44,9 @@ public record RobotiqConfig(String id, String port, int baud, int slaveId, doubl
         double stroke = switch (type) {
             case TYPE_85 -> 0.085;
             case TYPE_140 -> 0.140;
+            case TYPE_ALIAS -> c.integer("stroke_mm", 85, 85, 140) == 140 ? 0.140 : 0.085;
             default -> throw new IllegalArgumentException(c.path("type") + ": '" + type + "' is not " + TYPE_85
-                    + " or " + TYPE_140);
+                    + ", " + TYPE_140 + " or " + TYPE_ALIAS);
         };
         RobotiqConfig cfg = new RobotiqConfig(id, c.string("port"), c.integer("baud", 115_200, 9600, 1_000_000),
                 c.integer("slave_id", 9, 1, 247), stroke, c.integer("speed", 255, 0, 255),

@@ -28,6 +28,8 @@ public record RosArmConfig(String id, URI url, String namespace, String model, L
                            String baseFrame, String targetPose, String currentPose, String jointStates,
                            String targetJoint, int rateHz, int connectTimeoutMs, int faultAfterMs) {
     public static final String TYPE = "ros-crisp";
+    /** The same type as the studio's station file spells it. */
+    public static final String TYPE_ALIAS = "ros2";
 
     public RosArmConfig {
         rosJointNames = List.copyOf(rosJointNames);
@@ -66,7 +68,7 @@ public record RosArmConfig(String id, URI url, String namespace, String model, L
     }
 
     /**
-     * Builds from a station entry: {@code url} (required), {@code namespace}, {@code model} (default fr3),
+     * Builds from a station entry: {@code url} (required; {@code address} is accepted too), {@code namespace}, {@code model} (default fr3),
      * {@code joint_names}, {@code base_frame}, {@code topics: {target_pose, current_pose, joint_states,
      * target_joint}}, {@code rate_hz}, {@code connect_timeout_ms}, {@code fault_after_ms}.
      *
@@ -75,7 +77,7 @@ public record RosArmConfig(String id, URI url, String namespace, String model, L
     public static RosArmConfig fromMap(String id, Map<String, ?> map) {
         ConfigMap c = new ConfigMap(id, map);
         URI url;
-        String u = c.string("url");
+        String u = c.stringOr("url", "address", null);
         try {
             url = URI.create(u);
         } catch (IllegalArgumentException e) {

@@ -43,7 +43,7 @@ public record RosGripperConfig(String id, URI url, String namespace, String comm
      */
     public static RosGripperConfig fromMap(String id, Map<String, ?> map) {
         ConfigMap c = new ConfigMap(id, map);
-        String u = c.string("url");
+        String u = c.stringOr("url", "address", null);
         URI url;
         try {
             url = URI.create(u);

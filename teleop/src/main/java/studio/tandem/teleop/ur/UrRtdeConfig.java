@@ -23,6 +23,8 @@ public record UrRtdeConfig(String id, String host, int rtdePort, int scriptPort,
                            double lookahead, double gain, int watchdogMs, int connectTimeoutMs, int faultAfterMs,
                            double tcpZ) {
     public static final String TYPE = "ur-rtde";
+    /** The same type as the studio's station file spells it. */
+    public static final String TYPE_ALIAS = "ur_rtde";
 
     public UrRtdeConfig {
         UrModel.chain(model);
@@ -34,7 +36,7 @@ public record UrRtdeConfig(String id, String host, int rtdePort, int scriptPort,
     }
 
     /**
-     * Builds from a station entry: {@code host} (required), {@code rtde_port}, {@code script_port}, {@code model},
+     * Builds from a station entry: {@code host} (required; {@code address} is accepted too), {@code rtde_port}, {@code script_port}, {@code model},
      * {@code frequency}, {@code lookahead}, {@code gain}, {@code watchdog_ms}, {@code connect_timeout_ms},
      * {@code fault_after_ms}, {@code tcp_z}.
      *
@@ -48,7 +50,7 @@ public record UrRtdeConfig(String id, String host, int rtdePort, int scriptPort,
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(c.path("model") + ": " + e.getMessage());
         }
-        UrRtdeConfig cfg = new UrRtdeConfig(id, c.string("host"), c.integer("rtde_port", 30004, 1, 65535),
+        UrRtdeConfig cfg = new UrRtdeConfig(id, c.stringOr("host", "address", null), c.integer("rtde_port", 30004, 1, 65535),
                 c.integer("script_port", 30002, 1, 65535), model, c.integer("frequency", 500, 1, 500),
                 c.number("lookahead", 0.1, 0.03, 0.2), c.number("gain", 300, 100, 2000),
                 c.integer("watchdog_ms", 100, 10, 2000), c.integer("connect_timeout_ms", 2000, 50, 60_000),

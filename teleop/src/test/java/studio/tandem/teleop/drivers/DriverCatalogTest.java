@@ -47,9 +47,22 @@ class DriverCatalogTest {
     }
 
     @Test
+    void acceptsTheStudioStationFileSpelling() {
+        Arm ur = DriverCatalog.arm("arm", Map.of("type", "ur_rtde", "address", "10.0.0.2"), NanoClock.SYSTEM);
+        Arm ros = DriverCatalog.arm("arm", Map.of("type", "ros2", "address", "ws://localhost:9090"), NanoClock.SYSTEM);
+        Hand rq = DriverCatalog.hand("hand", Map.of("type", "robotiq_2f", "port", "/dev/ttyUSB1"), NanoClock.SYSTEM);
+        Camera cam = DriverCatalog.camera("top", Map.of("name", "top", "type", "usb", "device", "/dev/video2"),
+                NanoClock.SYSTEM);
+        assertThat(ur).isInstanceOf(UrRtdeArm.class);
+        assertThat(ros).isInstanceOf(RosArm.class);
+        assertThat(rq.spec().open()[0]).isEqualTo(0.085);
+        assertThat(cam.fps()).isEqualTo(30);
+    }
+
+    @Test
     void unknownOrMissingTypesAreNamed() {
         assertThatThrownBy(() -> DriverCatalog.arm("arm", Map.of("type", "kuka"), NanoClock.SYSTEM))
-                .hasMessage("arm.type: 'kuka' is not one of [ros-crisp, ur-rtde]");
+                .hasMessage("arm.type: 'kuka' is not one of [ros-crisp, ros2, ur-rtde, ur_rtde]");
         assertThatThrownBy(() -> DriverCatalog.hand("hand", Map.of("port", "/dev/x"), NanoClock.SYSTEM))
                 .hasMessageStartingWith("hand.type: missing");
         assertThatThrownBy(() -> DriverCatalog.arm("arm", Map.of("type", "ur-rtde"), NanoClock.SYSTEM))

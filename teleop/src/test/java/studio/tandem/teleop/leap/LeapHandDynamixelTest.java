@@ -89,7 +89,7 @@ class LeapHandDynamixelTest {
 
     @Test
     void normalSessionConfiguresReadsAndWritesGoals() throws Exception {
-        startHand(200).connect();
+        startHand(400).connect();
         assertThat(hand.state()).isEqualTo(DeviceState.CONNECTED);
         for (int id : IDS) {
             assertThat(motors.value(id, ControlTable.OPERATING_MODE, 1)).isEqualTo(5);
@@ -158,7 +158,7 @@ class LeapHandDynamixelTest {
 
     @Test
     void errorStatusIsReportedWithTheManualsText() throws Exception {
-        startHand(200);
+        startHand(400);
         motors.writeError = 0x04;
         assertThatThrownBy(hand::connect).isInstanceOf(DeviceException.class)
                 .hasMessage("hand: motor 0 rejected current-based position mode (data range error)");
@@ -184,7 +184,7 @@ class LeapHandDynamixelTest {
 
     @Test
     void unplugFaultsAndReplugReconnects() throws Exception {
-        startHand(200).connect();
+        startHand(400).connect();
         hand.activate();
         link.unplug();
         waitFor(() -> hand.state() == DeviceState.FAULT);

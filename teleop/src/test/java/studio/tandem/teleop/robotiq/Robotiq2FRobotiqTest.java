@@ -36,7 +36,7 @@ class Robotiq2FRobotiqTest {
     private Robotiq2FGripper start() {
         peer.setDaemon(true);
         peer.start();
-        RobotiqConfig cfg = new RobotiqConfig("gripper", "/dev/ttyRQ", 115_200, 9, 0.085, 200, 100, 100, 30, 150,
+        RobotiqConfig cfg = new RobotiqConfig("gripper", "/dev/ttyRQ", 115_200, 9, 0.085, 200, 100, 100, 30, 400,
                 2000);
         gripper = new Robotiq2FGripper(cfg, link.opener(), new ManualClock(7), r -> new Thread(r, "rq-test"));
         return gripper;

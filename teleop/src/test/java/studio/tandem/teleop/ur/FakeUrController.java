@@ -57,7 +57,7 @@ final class FakeUrController implements AutoCloseable {
 
     UrRtdeConfig config() {
         return new UrRtdeConfig("arm", "127.0.0.1", rtdeServer.getLocalPort(), scriptServer.getLocalPort(), "ur5e",
-                hz, 0.1, 300, 100, 1000, 100, 0);
+                hz, 0.1, 300, 100, 1000, 400, 0);
     }
 
     private static void daemon(Runnable r, String name) {

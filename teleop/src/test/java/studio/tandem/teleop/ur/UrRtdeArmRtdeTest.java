@@ -139,7 +139,7 @@ class UrRtdeArmRtdeTest {
         arm.activate();
         robot.stall = true;
         waitFor(() -> arm.state() == DeviceState.FAULT);
-        assertThat(arm.faultReason()).contains("no RTDE data").contains("100 ms");
+        assertThat(arm.faultReason()).contains("no RTDE data").contains("400 ms");
         waitFor(() -> robot.watchdogTripped);
     }
 
