@@ -25,7 +25,7 @@ import studio.tandem.teleop.sim.SeqLockBuffer;
  * bounds the grip force). One I/O thread per hand cycles at {@code rateHz}: a sync write of the goal
  * positions (ACTIVE only), then a sync read of present current, velocity and position, published as the
  * latest state. Torque comes on at {@link #activate()} with the goal set to the measured posture (no jump);
- * {@link #deactivate()} holds the measured posture; {@link #close()} turns the torque off. When any motor
+ * {@link #deactivate()} stops taking commands and the motors keep their last goal (a grasp stays closed); {@link #close()} turns the torque off. When any motor
  * stays silent for {@code faultAfterMs}, or the serial link is lost, the hand enters FAULT with a message
  * naming the motors or the port; motors keep their last goal. {@link #read} and {@link #send} run on the
  * control thread and allocate nothing.
@@ -45,6 +45,8 @@ public final class LeapHand implements Hand {
     /** [stamp, positions 16, velocities 16, currents 16 (A)]. */
     private final SeqLockBuffer stateSlot = new SeqLockBuffer(1 + 3 * N);
     private final SeqLockBuffer targetSlot = new SeqLockBuffer(N);
+    /** Serialises writers of the target slot (the control thread, and activate() before ACTIVE). */
+    private final Object targetLock = new Object();
     private final double[] readBuf = new double[1 + 3 * N];
     private final double[] applied = new double[N];
     private volatile LeapBusLoop loop;
@@ -198,10 +200,7 @@ public final class LeapHand implements Hand {
 
     @Override
     public synchronized void deactivate() {
-        if (life.state() == DeviceState.ACTIVE) {
-            holdMeasured();
-            life.transition(DeviceState.ACTIVE, DeviceState.CONNECTED);
-        }
+        life.transition(DeviceState.ACTIVE, DeviceState.CONNECTED);
     }
 
     @Override
@@ -221,7 +220,7 @@ public final class LeapHand implements Hand {
     private void holdMeasured() {
         stateSlot.read(readBuf);
         System.arraycopy(readBuf, 1, applied, 0, N);
-        targetSlot.write(applied);
+        publishTarget(applied);
     }
 
     /** Latest joint positions (rad); tactile stays 0 (no sensors). Control thread; allocation-free. */
@@ -258,7 +257,7 @@ public final class LeapHand implements Hand {
             }
         }
         spec.limits().clampPositions(applied);
-        targetSlot.write(applied);
+        publishTarget(applied);
         appliedOut.set(applied, command.stampNanos());
     }
 
@@ -275,5 +274,12 @@ public final class LeapHand implements Hand {
 
     static void logFault(String id, String reason) {
         LOG.warn("{}: {}", id, reason);
+    }
+
+    /** Publishes a target to the I/O thread; the slot has one writer at a time. Allocation-free. */
+    private void publishTarget(double[] values) {
+        synchronized (targetLock) {
+            targetSlot.write(values);
+        }
     }
 }

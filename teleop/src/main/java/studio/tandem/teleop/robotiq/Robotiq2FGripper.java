@@ -48,6 +48,8 @@ public final class Robotiq2FGripper implements Hand {
     private final FeatureSet action;
     private final SeqLockBuffer stateSlot = new SeqLockBuffer(SLOT);
     private final SeqLockBuffer targetSlot = new SeqLockBuffer(1);
+    /** Serialises writers of the target slot (the control thread, and activate() before ACTIVE). */
+    private final Object targetLock = new Object();
     private final double[] readBuf = new double[SLOT];
     private final double[] applied = new double[1];
     private volatile RobotiqLoop loop;
@@ -173,10 +175,7 @@ public final class Robotiq2FGripper implements Hand {
 
     @Override
     public synchronized void deactivate() {
-        if (life.state() == DeviceState.ACTIVE) {
-            holdMeasured();
-            life.transition(DeviceState.ACTIVE, DeviceState.CONNECTED);
-        }
+        life.transition(DeviceState.ACTIVE, DeviceState.CONNECTED);
     }
 
     @Override
@@ -196,7 +195,7 @@ public final class Robotiq2FGripper implements Hand {
     private void holdMeasured() {
         stateSlot.read(readBuf);
         applied[0] = readBuf[1];
-        targetSlot.write(applied);
+        publishTarget(applied);
     }
 
     /** Latest opening (m); tactile 0 (no sensors). Control thread; allocation-free. */
@@ -221,7 +220,7 @@ public final class Robotiq2FGripper implements Hand {
             rejected++;
         }
         spec.limits().clampPositions(applied);
-        targetSlot.write(applied);
+        publishTarget(applied);
         appliedOut.set(applied, command.stampNanos());
     }
 
@@ -280,5 +279,12 @@ public final class Robotiq2FGripper implements Hand {
 
     static void log(String id, String reason) {
         LOG.warn("{}: {}", id, reason);
+    }
+
+    /** Publishes a target to the I/O thread; the slot has one writer at a time. Allocation-free. */
+    private void publishTarget(double[] values) {
+        synchronized (targetLock) {
+            targetSlot.write(values);
+        }
     }
 }

@@ -50,6 +50,8 @@ public final class RosArm implements Arm {
     private final FeatureSet action;
     private final SeqLockBuffer stateSlot;
     private final SeqLockBuffer targetSlot;
+    /** Serialises writers of the target slot (the control thread, and activate() before ACTIVE). */
+    private final Object targetLock = new Object();
     private final double[] readBuf;
     private final double[] target;
     private final double[] applied;
@@ -187,7 +189,7 @@ public final class RosArm implements Arm {
             target[0] = RosArmLink.JOINT;
             System.arraycopy(applied, 0, target, 1, dof);
         }
-        targetSlot.write(target);
+        publishTarget(target);
         if (!life.transition(DeviceState.CONNECTED, DeviceState.ACTIVE)) {
             throw new DeviceException(config.id() + ": activation interrupted: " + life.faultReason());
         }
@@ -249,7 +251,7 @@ public final class RosArm implements Arm {
             target[3] = m.m32();
             PoseMath.quaternion(m, quat, 0);
             System.arraycopy(quat, 0, target, 4, 4);
-            targetSlot.write(target);
+            publishTarget(target);
             ik.solve(m, applied, applied);
             appliedOut.setJoint(applied, command.stampNanos());
             appliedOut.setMode(ArmCommand.Mode.CARTESIAN_POSE);
@@ -261,7 +263,7 @@ public final class RosArm implements Arm {
             chain.limits().clampPositions(applied);
             target[0] = RosArmLink.JOINT;
             System.arraycopy(applied, 0, target, 1, dof);
-            targetSlot.write(target);
+            publishTarget(target);
         } else {
             rejected++;
         }
@@ -296,5 +298,12 @@ public final class RosArm implements Arm {
 
     static void log(String id, String reason) {
         LOG.warn("{}: {}", id, reason);
+    }
+
+    /** Publishes a target to the I/O thread; the slot has one writer at a time. Allocation-free. */
+    private void publishTarget(double[] values) {
+        synchronized (targetLock) {
+            targetSlot.write(values);
+        }
     }
 }

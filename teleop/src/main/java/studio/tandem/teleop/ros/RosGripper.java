@@ -43,6 +43,8 @@ public final class RosGripper implements Hand {
     /** [stamp, gap]. */
     private final SeqLockBuffer stateSlot = new SeqLockBuffer(2);
     private final SeqLockBuffer targetSlot = new SeqLockBuffer(1);
+    /** Serialises writers of the target slot (the control thread, and activate() before ACTIVE). */
+    private final Object targetLock = new Object();
     private final double[] readBuf = new double[2];
     private final double[] applied = new double[1];
     private final double[] state = new double[2];
@@ -166,7 +168,7 @@ public final class RosGripper implements Hand {
         }
         stateSlot.read(readBuf);
         applied[0] = readBuf[1];
-        targetSlot.write(applied);
+        publishTarget(applied);
         if (!life.transition(DeviceState.CONNECTED, DeviceState.ACTIVE)) {
             throw new DeviceException(config.id() + ": activation interrupted: " + life.faultReason());
         }
@@ -272,12 +274,19 @@ public final class RosGripper implements Hand {
             rejected++;
         }
         spec.limits().clampPositions(applied);
-        targetSlot.write(applied);
+        publishTarget(applied);
         appliedOut.set(applied, command.stampNanos());
     }
 
     /** Requests rejected as NaN/infinite. */
     public long rejectedCount() {
         return rejected;
+    }
+
+    /** Publishes a target to the I/O thread; the slot has one writer at a time. Allocation-free. */
+    private void publishTarget(double[] values) {
+        synchronized (targetLock) {
+            targetSlot.write(values);
+        }
     }
 }

@@ -51,11 +51,15 @@ public final class UrRtdeArm implements Arm {
     private final FeatureSet action;
     private final SeqLockBuffer stateSlot = new SeqLockBuffer(RtdeLoop.SLOT);
     private final SeqLockBuffer targetSlot = new SeqLockBuffer(7);
+    /** Serialises writers of the target slot (the control thread, and activate() before ACTIVE). */
+    private final Object targetLock = new Object();
     private final double[] readBuf = new double[RtdeLoop.SLOT];
     private final double[] target = new double[7];
+    private final double[] holdTarget = new double[7];
     private final double[] applied = new double[6];
     private final double[] quat = new double[4];
     private volatile RtdeLoop loop;
+    private boolean programSent;
     private long rejected;
 
     public UrRtdeArm(UrRtdeConfig config, NanoClock clock) {
@@ -163,6 +167,7 @@ public final class UrRtdeArm implements Arm {
         l.enableServo(true);
         int from = l.counter();
         int token = nextToken();
+        programSent = true;
         sendScript(UrServoScript.program(config, token));
         long deadline = System.nanoTime() + 2_000_000_000L;
         while (System.nanoTime() < deadline && life.state() == DeviceState.CONNECTED) {
@@ -181,22 +186,22 @@ public final class UrRtdeArm implements Arm {
                 + (life.faultReason().isEmpty() ? "" : "; " + life.faultReason()));
     }
 
-    /** Commands hold (the program runs stopj and waits). */
+    /** The program is told to hold: it runs stopj and waits (commands stop at once). */
     @Override
     public synchronized void deactivate() {
-        if (life.state() == DeviceState.ACTIVE) {
-            target[0] = UrServoScript.MODE_HOLD;
-            targetSlot.write(target);
-            life.transition(DeviceState.ACTIVE, DeviceState.CONNECTED);
+        if (life.transition(DeviceState.ACTIVE, DeviceState.CONNECTED)) {
+            loop.enableServo(false);
         }
     }
 
     /** Stops the servo program (a stop program replaces it), then closes RTDE. */
     @Override
     public synchronized void close() {
-        if (life.state() == DeviceState.ACTIVE) {
-            target[0] = UrServoScript.MODE_HOLD;
-            targetSlot.write(target);
+        if (life.transition(DeviceState.ACTIVE, DeviceState.CONNECTED)) {
+            loop.enableServo(false);
+        }
+        if (programSent) {
+            programSent = false;
             try {
                 sendScript(UrServoScript.stopProgram());
             } catch (DeviceException e) {
@@ -237,10 +242,10 @@ public final class UrRtdeArm implements Arm {
 
     private void holdMeasured() {
         stateSlot.read(readBuf);
-        target[0] = UrServoScript.MODE_SERVOJ;
-        System.arraycopy(readBuf, 1, target, 1, 6);
+        holdTarget[0] = UrServoScript.MODE_SERVOJ;
+        System.arraycopy(readBuf, 1, holdTarget, 1, 6);
         System.arraycopy(readBuf, 1, applied, 0, 6);
-        targetSlot.write(target);
+        publishTarget(holdTarget);
     }
 
     /** Latest measured joints (rad), velocities (rad/s) and TCP pose (base frame). Control thread; no allocation. */
@@ -270,7 +275,7 @@ public final class UrRtdeArm implements Arm {
             target[3] = m.m32();
             rotationVector(m, quat, target, 4);
             ik.solve(m, applied, applied);
-            targetSlot.write(target);
+            publishTarget(target);
             appliedOut.setJoint(applied, command.stampNanos());
             appliedOut.setMode(ArmCommand.Mode.CARTESIAN_POSE);
             appliedOut.tcp().set(m);
@@ -284,7 +289,7 @@ public final class UrRtdeArm implements Arm {
         }
         target[0] = UrServoScript.MODE_SERVOJ;
         System.arraycopy(applied, 0, target, 1, 6);
-        targetSlot.write(target);
+        publishTarget(target);
         appliedOut.setJoint(applied, command.stampNanos());
         fk.tcp(applied, appliedOut.tcp());
     }
@@ -356,5 +361,12 @@ public final class UrRtdeArm implements Arm {
 
     static void log(String id, String reason) {
         LOG.warn("{}: {}", id, reason);
+    }
+
+    /** Publishes a target to the I/O thread; the slot has one writer at a time. Allocation-free. */
+    private void publishTarget(double[] values) {
+        synchronized (targetLock) {
+            targetSlot.write(values);
+        }
     }
 }
