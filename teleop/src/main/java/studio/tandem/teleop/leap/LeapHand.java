@@ -25,9 +25,10 @@ import studio.tandem.teleop.sim.SeqLockBuffer;
  * bounds the grip force). One I/O thread per hand cycles at {@code rateHz}: a sync write of the goal
  * positions (ACTIVE only), then a sync read of present current, velocity and position, published as the
  * latest state. Torque comes on at {@link #activate()} with the goal set to the measured posture (no jump);
- * {@link #deactivate()} stops taking commands and the motors keep their last goal (a grasp stays closed); {@link #close()} turns the torque off. When any motor
- * stays silent for {@code faultAfterMs}, or the serial link is lost, the hand enters FAULT with a message
- * naming the motors or the port; motors keep their last goal. {@link #read} and {@link #send} run on the
+ * {@link #deactivate()} stops taking commands and the motors keep their last goal (a grasp stays closed);
+ * {@link #close()} turns the torque off. When any motor stays silent for {@code faultAfterMs}, or the serial
+ * link is lost, the hand enters FAULT with a message naming the motors or the port; motors keep their last
+ * goal. {@link #read} and {@link #send} run on the
  * control thread and allocate nothing.
  */
 public final class LeapHand implements Hand {
