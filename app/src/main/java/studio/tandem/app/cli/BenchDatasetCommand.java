@@ -7,118 +7,105 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import studio.tandem.dataset.feature.DType;
-import studio.tandem.dataset.feature.FeatureSet;
-import studio.tandem.dataset.feature.VectorFeature;
-import studio.tandem.dataset.lerobot.EpisodeBuffer;
-import studio.tandem.dataset.lerobot.EpisodeExtras;
-import studio.tandem.dataset.lerobot.EpisodeFrames;
-import studio.tandem.dataset.lerobot.LeRobotDataset;
-import studio.tandem.dataset.lerobot.LeRobotWriter;
 
-/** {@code tandem bench dataset}: table write and read throughput, and per-episode save latency. */
+/**
+ * {@code tandem bench dataset}: per-episode save latency (episode stop → readable), table write and
+ * read throughput. Camera MP4s are encoded once before timing (live recording encodes while the
+ * episode runs, so encoding is not part of the save).
+ */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
-        description = "Write and read LeRobot tables (60 s episodes at 30 fps); last line is JSON.")
+        description = "Save 60 s episodes (60 float columns, cameras) into a LeRobot dataset whose data file "
+                + "is pre-filled, then read them back; last line is JSON.")
 final class BenchDatasetCommand implements Callable<Integer> {
-    @Option(names = "--episodes", defaultValue = "20")
+    @Option(names = "--episodes", defaultValue = "20", description = "timed episodes (default ${DEFAULT-VALUE})")
     int episodes;
 
     @Option(names = "--frames", defaultValue = "1800", description = "frames per episode (default 60 s at 30 fps)")
     int frames;
+
+    @Option(names = "--cameras", defaultValue = "3", description = "cameras per episode (default ${DEFAULT-VALUE})")
+    int cameras;
+
+    @Option(names = "--size", defaultValue = "640x480", description = "camera frame size (default ${DEFAULT-VALUE})")
+    String size;
+
+    @Option(names = "--prefill-mb", defaultValue = "50",
+            description = "MB of rows in the current data file before the timed episodes (default ${DEFAULT-VALUE})")
+    int prefillMb;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        int[] wh = parseSize(size);
+        if (episodes < 1 || frames < 1 || cameras < 0 || prefillMb < 0) {
+            throw new UserError("bench dataset: --episodes and --frames must be >= 1, --cameras and "
+                    + "--prefill-mb >= 0");
+        }
         PrintWriter err = spec.commandLine().getErr();
         Path root = Files.createTempDirectory("tandem-bench-dataset");
         try {
-            FeatureSet fs = FeatureSet.of(VectorFeature.float32("observation.state", names(14)),
-                    VectorFeature.float32("action", names(14)), VectorFeature.float32("observation.tactile", names(32)),
-                    VectorFeature.scalar("intervention", DType.BOOL));
-            long[] saveNanos = new long[episodes];
-            long t0 = System.nanoTime();
-            try (LeRobotWriter w = LeRobotWriter.create(root.resolve("ds"), 30, fs, "bench", null)) {
-                EpisodeBuffer buf = new EpisodeBuffer(fs, frames);
-                for (int e = 0; e < episodes; e++) {
-                    fill(buf, e);
-                    long s = System.nanoTime();
-                    w.appendEpisode(buf, Map.of(), EpisodeExtras.NONE);
-                    saveNanos[e] = System.nanoTime() - s;
-                    err.printf("write %d/%d: %.0f ms%n", e + 1, episodes, saveNanos[e] / 1e6);
-                    err.flush();
-                }
-            }
-            double writeS = (System.nanoTime() - t0) / 1e9;
-            long bytes = size(root);
-            long r0 = System.nanoTime();
-            LeRobotDataset ds = LeRobotDataset.open(root.resolve("ds"));
-            long rows = 0;
-            for (int e = 0; e < episodes; e++) {
-                EpisodeFrames f = ds.readEpisode(e);
-                rows += f.floats("observation.state").length / 14;
-            }
-            double readS = (System.nanoTime() - r0) / 1e9;
-            report(spec.commandLine().getOut(), saveNanos, (long) episodes * frames, writeS, rows, readS, bytes);
+            DatasetSaveBench bench = new DatasetSaveBench(root, frames, cameras, wh[0], wh[1], err);
+            bench.prefill(prefillMb);
+            DatasetSaveBench.Result r = bench.run(episodes);
+            report(spec.commandLine().getOut(), r);
             return 0;
         } finally {
             delete(root);
         }
     }
 
-    private void fill(EpisodeBuffer buf, int e) {
-        buf.clear();
-        float[] s = buf.floats("observation.state");
-        float[] a = buf.floats("action");
-        float[] t = buf.floats("observation.tactile");
-        for (int i = 0; i < s.length; i++) {
-            s[i] = (float) Math.sin(i * 0.01 + e);
-            a[i] = s[i] * 0.9f;
+    private static int[] parseSize(String s) {
+        String[] p = s.toLowerCase(Locale.ROOT).split("x");
+        try {
+            int[] wh = {Integer.parseInt(p[0]), Integer.parseInt(p[1])};
+            if (p.length == 2 && wh[0] >= 64 && wh[1] >= 80 && wh[0] % 2 == 0 && wh[1] % 2 == 0) {
+                return wh;
+            }
+        } catch (RuntimeException e) {
+            // reported below
         }
-        for (int i = 0; i < t.length; i++) {
-            t[i] = (i * 31 % 97) / 97f;
-        }
-        buf.setTaskForAll("bench task " + (e % 3));
-        buf.setLength(frames);
+        throw new UserError("bench dataset: --size '" + s + "' must be WIDTHxHEIGHT, even, at least 64x80");
     }
 
-    private static void report(PrintWriter out, long[] save, long rowsW, double writeS, long rowsR, double readS,
-            long bytes) {
-        long[] sorted = save.clone();
+    private void report(PrintWriter out, DatasetSaveBench.Result r) {
+        long[] sorted = r.saveNanos().clone();
         Arrays.sort(sorted);
-        double p50 = sorted[sorted.length / 2] / 1e6;
-        double max = sorted[sorted.length - 1] / 1e6;
-        double mb = bytes / 1e6;
-        out.printf(Locale.ROOT, "wrote %d rows in %.2f s (%.0f rows/s, %.1f MB/s); read %d rows in %.2f s "
-                + "(%.0f rows/s); save per episode p50 %.0f ms, max %.0f ms%n", rowsW, writeS, rowsW / writeS,
-                mb / writeS, rowsR, readS, rowsR / readS, p50, max);
-        out.printf(Locale.ROOT, "{\"bench\":\"dataset\",\"rows_written\":%d,\"write_rows_per_s\":%.0f,"
-                + "\"write_mb_per_s\":%.2f,\"rows_read\":%d,\"read_rows_per_s\":%.0f,\"read_mb_per_s\":%.2f,"
-                + "\"save_episode_ms_p50\":%.1f,\"save_episode_ms_max\":%.1f,\"dataset_mb\":%.2f}%n", rowsW,
-                rowsW / writeS, mb / writeS, rowsR, rowsR / readS, mb / readS, p50, max, mb);
+        double p50 = percentile(sorted, 0.50) / 1e6;
+        double p99 = percentile(sorted, 0.99) / 1e6;
+        long[] cpu = r.saveCpuNanos().clone();
+        Arrays.sort(cpu);
+        double cpu50 = percentile(cpu, 0.50) / 1e6;
+        double cpu99 = percentile(cpu, 0.99) / 1e6;
+        double tableMb = r.tableBytes() / 1e6;
+        out.printf(Locale.ROOT, "saved %d episodes of %d frames with %d camera(s) onto a %d MB data file: "
+                + "save p50 %.0f ms, p99 %.0f ms, max %.0f ms (saving thread's CPU: p50 %.0f ms, p99 %.0f ms)%n",
+                sorted.length, frames, cameras, prefillMb, p50, p99, sorted[sorted.length - 1] / 1e6, cpu50, cpu99);
+        out.printf(Locale.ROOT, "tables: wrote %d rows in %.2f s (%.0f rows/s, %.1f MB/s); read %d rows in %.2f s "
+                + "(%.0f rows/s, %.1f MB/s)%n", r.rowsWritten(), r.writeSeconds(), r.rowsWritten() / r.writeSeconds(),
+                tableMb / r.writeSeconds(), r.rowsRead(), r.readSeconds(), r.rowsRead() / r.readSeconds(),
+                r.readBytes() / 1e6 / r.readSeconds());
+        out.printf(Locale.ROOT, "{\"bench\":\"dataset\",\"episodes\":%d,\"frames_per_episode\":%d,\"cameras\":%d,"
+                + "\"prefill_mb\":%d,\"save_p50_ms\":%.1f,\"save_p99_ms\":%.1f,\"save_max_ms\":%.1f,"
+                + "\"save_cpu_p50_ms\":%.1f,\"save_cpu_p99_ms\":%.1f,"
+                + "\"rows_per_s_write\":%.0f,\"rows_per_s_read\":%.0f,\"mb_per_s_write\":%.2f,\"mb_per_s_read\":%.2f,"
+                + "\"data_files\":%d,\"dataset_mb\":%.2f}%n", sorted.length, frames, cameras, prefillMb, p50, p99,
+                sorted[sorted.length - 1] / 1e6, cpu50, cpu99, r.rowsWritten() / r.writeSeconds(), r.rowsRead() / r.readSeconds(),
+                tableMb / r.writeSeconds(), r.readBytes() / 1e6 / r.readSeconds(), r.dataFiles(), r.datasetBytes() / 1e6);
         out.flush();
     }
 
-    private static java.util.List<String> names(int n) {
-        String[] s = new String[n];
-        for (int i = 0; i < n; i++) {
-            s[i] = "v" + i;
-        }
-        return java.util.List.of(s);
-    }
-
-    private static long size(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
+    /** Nearest-rank percentile of sorted values. */
+    static long percentile(long[] sorted, double q) {
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
     private static void delete(Path dir) throws IOException {

@@ -13,7 +13,9 @@ import picocli.CommandLine.Spec;
 import studio.tandem.dataset.feature.Feature;
 import studio.tandem.dataset.feature.VisualFeature;
 import studio.tandem.dataset.lerobot.DatasetInfo;
+import studio.tandem.dataset.lerobot.EpisodeRecord;
 import studio.tandem.dataset.lerobot.LeRobotDataset;
+import studio.tandem.dataset.parquet.ParquetTableReader;
 
 /** {@code tandem dataset info DIR}: a human summary of a dataset. */
 @Command(name = "info", mixinStandardHelpOptions = true, description = "Summarize a LeRobot v3.0 dataset.")
@@ -44,9 +46,24 @@ final class DatasetInfoCommand implements Callable<Integer> {
         }
         out.println("cameras");
         for (VisualFeature v : i.features().videos()) {
-            out.printf("          %-28s %dx%d %s%n", v.name(), v.width(), v.height(),
-                    v.info().getOrDefault("video.codec", "?"));
+            out.printf("          %-28s %dx%d %s %s @ %s fps%n", v.name(), v.width(), v.height(),
+                    v.info().getOrDefault("video.codec", "?"), v.info().getOrDefault("video.pix_fmt", "?"),
+                    v.info().getOrDefault("video.fps", i.fps()));
         }
+        out.println("episodes");
+        for (EpisodeRecord r : ds.episodes()) {
+            out.printf("          %-4d %6d frames %7.2f s  %s%n", r.episodeIndex(), r.length(),
+                    r.length() / (double) i.fps(), String.join(" | ", r.tasks()));
+        }
+        java.util.Set<Path> dataFiles = new java.util.TreeSet<>();
+        for (EpisodeRecord r : ds.episodes()) {
+            dataFiles.add(ds.dataFile(r));
+        }
+        long rows = 0;
+        for (Path f : dataFiles) {
+            rows += ParquetTableReader.open(f).rowCount();
+        }
+        out.printf("data      %d file(s), %d rows%n", dataFiles.size(), rows);
         out.printf("size      %.2f MB%n", size(dir) / 1e6);
         int missing = ds.missingVideoFiles().size();
         if (missing > 0) {

@@ -12,7 +12,10 @@ import studio.tandem.dataset.lerobot.DatasetValidator;
 import studio.tandem.dataset.lerobot.FfmpegVideoFiles;
 import studio.tandem.dataset.lerobot.LeRobotDataset;
 
-/** {@code tandem dataset validate DIR}: one line per problem and exit 1, or an "ok" summary. */
+/**
+ * {@code tandem dataset validate DIR}: one line per problem on stderr and exit 1 (the count on
+ * stdout), or an "ok" summary on stdout.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check a LeRobot v3.0 dataset the way LeRobot's loader relies on it.")
 final class DatasetValidateCommand implements Callable<Integer> {
@@ -27,7 +30,9 @@ final class DatasetValidateCommand implements Callable<Integer> {
         List<String> problems = DatasetValidator.validate(dir, new FfmpegVideoFiles());
         PrintWriter out = spec.commandLine().getOut();
         if (!problems.isEmpty()) {
-            problems.forEach(out::println);
+            PrintWriter err = spec.commandLine().getErr();
+            problems.forEach(err::println);
+            err.flush();
             out.println(problems.size() + " problem(s)");
             return 1;
         }

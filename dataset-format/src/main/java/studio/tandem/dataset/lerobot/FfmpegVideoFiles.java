@@ -1,44 +1,40 @@
 package studio.tandem.dataset.lerobot;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
+import java.nio.file.StandardCopyOption;
 import studio.tandem.dataset.parquet.ParquetTables;
-import studio.tandem.dataset.video.FfmpegTools;
+import studio.tandem.dataset.video.EpisodeSpan;
+import studio.tandem.dataset.video.VideoConcat;
 import studio.tandem.dataset.video.VideoInfo;
 import studio.tandem.dataset.video.VideoProbe;
 
 /**
- * {@link VideoFiles} over the video layer: {@link VideoProbe} for probing; concatenation by the
- * bundled {@code ffmpeg} concat demuxer with stream copy (until the video layer offers its own), the
- * result written beside the target and moved into place. Stateless; any thread.
+ * {@link VideoFiles} over the video layer: {@link VideoProbe} for probing and
+ * {@link VideoConcat#appendInPlace} for adding an episode to a multi-episode file, in time
+ * proportional to the episode (not the file). A new file is the episode's MP4 moved into place, as
+ * LeRobot does. Stateless; any thread, one call per target at a time.
  */
 public final class FfmpegVideoFiles implements VideoFiles {
-    private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     @Override
-    public void concatenate(List<Path> inputs, Path output) throws IOException {
-        Path list = Files.createTempFile(output.toAbsolutePath().getParent(), ".concat", ".txt");
-        Path tmp = ParquetTables.tempBeside(output.resolveSibling(output.getFileName() + ".concat.mp4"));
-        try {
-            StringBuilder b = new StringBuilder();
-            for (Path p : inputs) {
-                b.append("file '").append(p.toAbsolutePath().toString().replace("'", "'\\''")).append("'\n");
-            }
-            Files.writeString(list, b.toString(), StandardCharsets.UTF_8);
-            FfmpegTools.Result r = FfmpegTools.ffmpeg(List.of("-nostdin", "-v", "error", "-y", "-f", "concat", "-safe",
-                    "0", "-i", list.toString(), "-c", "copy", "-map", "0", "-f", "mp4", tmp.toString()), TIMEOUT);
-            if (r.exitCode() != 0) {
-                throw new IOException(output + ": cannot concatenate videos (" + r.lastErrorLine() + ")");
-            }
-            ParquetTables.moveAtomically(tmp, output);
-        } finally {
-            Files.deleteIfExists(list);
-            Files.deleteIfExists(tmp);
+    public Appended append(Path target, Path episode) throws IOException {
+        if (Files.exists(target)) {
+            EpisodeSpan s = VideoConcat.appendInPlace(target, episode);
+            return new Appended(s.fromTimestamp(), s.toTimestamp());
         }
+        VideoInfo i = VideoProbe.probe(episode);
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        try {
+            Files.move(episode, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Path tmp = ParquetTables.tempBeside(target);
+            Files.copy(episode, tmp);
+            ParquetTables.moveAtomically(tmp, target);
+        }
+        return new Appended(0.0, (double) i.frameCount() * i.fpsDen() / i.fpsNum());
     }
 
     @Override

@@ -70,11 +70,23 @@ public final class LeRobotDataset {
         return root().resolve(info().dataFile(r.dataChunkIndex(), r.dataFileIndex()));
     }
 
-    /** Reads an episode's rows (every table column). */
+    /**
+     * Reads an episode's rows (every table column), decoding only the row groups whose
+     * {@code index} statistics overlap the episode (all of them when a file has no statistics).
+     */
     public EpisodeFrames readEpisode(long episodeIndex) throws IOException {
         EpisodeRecord r = episode(episodeIndex);
         ParquetTableReader reader = ParquetTableReader.open(dataFile(r));
-        ColumnData index = reader.read("index");
+        List<String> names = new ArrayList<>();
+        for (Feature f : info().features().tabular()) {
+            names.add(f.name());
+        }
+        if (!names.contains("index")) {
+            names.add("index");
+        }
+        boolean[] groups = reader.rowGroupsOverlapping("index", r.datasetFromIndex(), r.datasetToIndex() - 1);
+        Map<String, ColumnData> cols = new LinkedHashMap<>(reader.read(names, groups));
+        ColumnData index = cols.get("index");
         int first = -1;
         for (int i = 0; i < index.rows(); i++) {
             if (index.longAt(i) == r.datasetFromIndex()) {
@@ -87,11 +99,6 @@ public final class LeRobotDataset {
             throw new IOException(reader.file() + ": rows of episode " + episodeIndex + " (index "
                     + r.datasetFromIndex() + ".." + (r.datasetToIndex() - 1) + ") are not there");
         }
-        List<String> names = new ArrayList<>();
-        for (Feature f : info().features().tabular()) {
-            names.add(f.name());
-        }
-        Map<String, ColumnData> cols = new LinkedHashMap<>(reader.read(names));
         return new EpisodeFrames(episodeIndex, first, (int) r.length(), cols);
     }
 

@@ -14,7 +14,9 @@ import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
@@ -93,11 +95,44 @@ public final class ParquetTableReader {
 
     /** Reads several top-level columns in one pass over the file. */
     public Map<String, ColumnData> read(List<String> columns) throws IOException {
+        boolean[] all = new boolean[footer.getBlocks().size()];
+        Arrays.fill(all, true);
+        return read(columns, all);
+    }
+
+    /**
+     * Which row groups may hold rows whose {@code column} (an integer column) lies in
+     * {@code [min, max]}, from the footer's statistics; a group without statistics is included.
+     */
+    public boolean[] rowGroupsOverlapping(String column, long min, long max) {
+        List<BlockMetaData> blocks = footer.getBlocks();
+        boolean[] out = new boolean[blocks.size()];
+        for (int g = 0; g < out.length; g++) {
+            out[g] = true;
+            for (ColumnChunkMetaData c : blocks.get(g).getColumns()) {
+                Statistics<?> st = c.getStatistics();
+                if (c.getPath().toDotString().equals(column) && st != null && st.hasNonNullValue()
+                        && st.genericGetMin() instanceof Number lo && st.genericGetMax() instanceof Number hi) {
+                    out[g] = hi.longValue() >= min && lo.longValue() <= max;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads several top-level columns of the row groups selected by {@code rowGroups} (in file
+     * order), skipping the others without decoding them.
+     */
+    public Map<String, ColumnData> read(List<String> columns, boolean[] rowGroups) throws IOException {
         MessageType schema = schema();
         List<org.apache.parquet.schema.Type> fields = new ArrayList<>();
         List<ColumnDescriptor> leaves = new ArrayList<>();
         List<Accumulator> accs = new ArrayList<>();
-        int rows = (int) rowCount();
+        int rows = 0;
+        for (int g = 0; g < rowGroups.length; g++) {
+            rows += rowGroups[g] ? (int) footer.getBlocks().get(g).getRowCount() : 0;
+        }
         for (String column : columns) {
             if (!hasColumn(column)) {
                 throw new IOException(file + ": no column '" + column + "'");
@@ -110,9 +145,13 @@ public final class ParquetTableReader {
         MessageType projection = new MessageType("schema", fields);
         try (ParquetFileReader r = LocalFiles.open(file)) {
             r.setRequestedSchema(projection);
-            PageReadStore pages;
             String createdBy = footer.getFileMetaData().getCreatedBy();
-            while ((pages = r.readNextRowGroup()) != null) {
+            for (int g = 0; g < rowGroups.length; g++) {
+                if (!rowGroups[g]) {
+                    r.skipNextRowGroup();
+                    continue;
+                }
+                PageReadStore pages = r.readNextRowGroup();
                 ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
                         new GroupRecordConverter(projection).getRootConverter(), projection, createdBy);
                 for (int i = 0; i < leaves.size(); i++) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -15,6 +16,7 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.SeekableInputStream;
+import org.apache.parquet.schema.PrimitiveType;
 
 /**
  * Writes snappy-compressed Parquet tables (one row group per call) and appends row groups to an
@@ -83,14 +85,22 @@ public final class ParquetTables {
     private static void writeRaw(Path file, TableSchema schema, Map<String, String> footer, int rows,
             RowWriter writer) throws IOException {
         RowCursor cursor = new RowCursor();
-        try (ParquetWriter<RowCursor> pw = new Builder(new LocalOutputFile(file), schema, footer, writer)
-                .withConf(new PlainParquetConfiguration())
+        Builder b = new Builder(new LocalOutputFile(file), schema, footer, writer);
+        b.withConf(new PlainParquetConfiguration())
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withDictionaryEncoding(true)
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-                .withRowGroupSize(ROW_GROUP_BYTES)
-                .build()) {
+                .withRowGroupSize(ROW_GROUP_BYTES);
+        // sensor floats are nearly all distinct: a dictionary costs a hash per value (the largest
+        // share of a save's CPU) and is then abandoned; integers and strings keep theirs
+        for (ColumnDescriptor d : schema.parquetSchema().getColumns()) {
+            PrimitiveType.PrimitiveTypeName t = d.getPrimitiveType().getPrimitiveTypeName();
+            if (t == PrimitiveType.PrimitiveTypeName.FLOAT || t == PrimitiveType.PrimitiveTypeName.DOUBLE) {
+                b.withDictionaryEncoding(String.join(".", d.getPath()), false);
+            }
+        }
+        try (ParquetWriter<RowCursor> pw = b.build()) {
             for (int i = 0; i < rows; i++) {
                 cursor.row = i;
                 pw.write(cursor);

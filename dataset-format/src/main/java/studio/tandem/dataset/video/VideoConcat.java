@@ -17,6 +17,8 @@ import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Appends per-episode MP4s to a (possibly not yet existing) multi-episode MP4 by stream copy: no
@@ -27,6 +29,8 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
  * at a time.
  */
 public final class VideoConcat {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VideoConcat.class);
 
     private VideoConcat() {
     }
@@ -63,6 +67,36 @@ public final class VideoConcat {
             if (!done) {
                 deleteQuietly(temp);
             }
+        }
+    }
+
+    /**
+     * Appends one episode to {@code target} in time proportional to the episode, not to the file
+     * (see {@link Mp4Append}: new media bytes and a new index go to the end of the file, then the old
+     * index is retired with one 4-byte write; readers see the old or the new content, never a mix).
+     * Creates {@code target} from the episode if it does not exist. Falls back to {@link #append}
+     * (a full stream-copy rewrite) when either file's layout is not one this edits (e.g. B-frames,
+     * several tracks); the episode must come from {@link VideoEncoder} with the same settings.
+     *
+     * @return where the episode landed, with exact from/to timestamps
+     * @throws VideoException if a file is missing/corrupt or the two differ in codec configuration,
+     *                        time scale or frame rate; the target's content is then unchanged
+     */
+    public static EpisodeSpan appendInPlace(Path target, Path episode) throws VideoException {
+        if (!Files.exists(target)) {
+            return append(target, List.of(episode)).get(0);
+        }
+        VideoProbe.OpenInput.open(episode).close();
+        VideoProbe.OpenInput.open(target).close();
+        try {
+            return Mp4Append.append(target, episode);
+        } catch (Mp4Append.NotAppendable e) {
+            LOG.debug("{}: full rewrite to append {}: {}", target, episode, e.getMessage());
+            return append(target, List.of(episode)).get(0);
+        } catch (IOException e) {
+            throw new VideoException(target, "cannot append " + episode + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new VideoException(target, "malformed MP4 structure while appending " + episode + ": " + e, e);
         }
     }
 

@@ -112,6 +112,7 @@ public final class VideoEncoder implements AutoCloseable {
         openCodec(codec, s);
         Ffmpeg.check(avcodec_parameters_from_context(n.stream.codecpar(), n.codec), target, "stream parameters");
         n.stream.time_base(codecTimeBase);
+        n.stream.sample_aspect_ratio(n.codec.sample_aspect_ratio());
         n.stream.avg_frame_rate(av_make_q(fps, 1));
         n.stream.r_frame_rate(av_make_q(fps, 1));
         AVIOContext pb = new AVIOContext(null);
@@ -123,7 +124,7 @@ public final class VideoEncoder implements AutoCloseable {
     }
 
     private void configure(AVCodecContext c, VideoSettings s) {
-        c.width(width).height(height).pix_fmt(AV_PIX_FMT_YUV420P);
+        c.width(width).height(height).pix_fmt(AV_PIX_FMT_YUV420P).sample_aspect_ratio(av_make_q(1, 1));
         c.time_base(codecTimeBase).framerate(av_make_q(fps, 1));
         c.gop_size(s.gop()).max_b_frames(0).thread_count(s.threads());
         if ((n.oc.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {

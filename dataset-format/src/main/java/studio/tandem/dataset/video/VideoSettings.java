@@ -52,17 +52,17 @@ public record VideoSettings(String codec, int gop, int quality, String preset, l
 
     /**
      * The default for live recording: MPEG-4 Part 2 at qscale 4, keyframe every 2 frames, 1 thread.
-     * Measured on a 2-core machine at ~2.7 ms of CPU per 640×480 frame, so 3 cameras at 30 fps need
-     * about a quarter of one core; every FFmpeg-based decoder (PyAV, torchcodec) reads it.
+     * Measured on a 2-core machine at 1.8–2.7 ms of CPU per 640×480 frame, so 3 cameras at 30 fps
+     * need 0.16–0.25 of one core; every FFmpeg-based decoder (PyAV, torchcodec) reads it.
      */
     public static VideoSettings live() {
         return new VideoSettings("mpeg4", 2, 4, "", 0, 1, Map.of());
     }
 
     /**
-     * LeRobot's own default ({@code libsvtav1}, crf 30, gop 2, bitrate 0): about 5× smaller files
-     * but ~40 ms of CPU per 640×480 frame at preset 10, too slow for live recording of 3 cameras on
-     * 2 cores; meant for offline re-encoding (export, sample datasets).
+     * LeRobot's own default ({@code libsvtav1}, crf 30, gop 2, bitrate 0): about half the size of
+     * {@link #live()} on noisy test content but ~40 ms of CPU per 640×480 frame at preset 10 (its
+     * fastest), too slow for live recording of 3 cameras on 2 cores; meant for offline re-encoding.
      */
     public static VideoSettings lerobotAv1() {
         return new VideoSettings("libsvtav1", 2, 30, "10", 0, 2, Map.of());

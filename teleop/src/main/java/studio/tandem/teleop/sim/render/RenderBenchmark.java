@@ -1,5 +1,6 @@
 package studio.tandem.teleop.sim.render;
 
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 
 /**
@@ -9,8 +10,19 @@ import java.nio.ByteBuffer;
  */
 public final class RenderBenchmark {
 
-    /** @param frames frames per camera; fps counts frames in which both cameras were rendered */
-    public record Result(String glRenderer, int width, int height, int frames, long nanos, double fps) {
+    /**
+     * @param frames   frames per camera; fps counts frames in which both cameras were rendered
+     * @param nanos    wall time of the measured frames
+     * @param cpuNanos CPU time the whole process used meanwhile (llvmpipe renders on its own threads), which
+     *                 is steadier than fps on a shared machine
+     */
+    public record Result(String glRenderer, int width, int height, int frames, long nanos, double fps,
+            long cpuNanos) {
+
+        /** Process CPU milliseconds per frame of both cameras. */
+        public double cpuMillisPerFrame() {
+            return cpuNanos / 1e6 / frames;
+        }
     }
 
     private RenderBenchmark() {
@@ -38,6 +50,7 @@ public final class RenderBenchmark {
                 renderer.render(scene, sceneCam, a);
                 renderer.render(scene, wristCam, b);
             }
+            long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             for (int i = 0; i < frames; i++) {
                 scene.setPosition(cube, 0.05f + 0.001f * (i % 50), 0.05f, SampleTabletop.TABLE_TOP_Z + 0.04f);
@@ -45,8 +58,16 @@ public final class RenderBenchmark {
                 renderer.render(scene, wristCam, b);
             }
             long nanos = System.nanoTime() - t0;
-            return new Result(renderer.glRenderer(), width, height, frames, nanos, frames * 1e9 / nanos);
+            long cpu = processCpuNanos() - cpu0;
+            return new Result(renderer.glRenderer(), width, height, frames, nanos, frames * 1e9 / nanos, cpu);
         }
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1L;
     }
 
     /** Two 320×240 cameras, no MSAA. */

@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
 /**
- * Writes {@code scene.png} and {@code wrist.png} of the sample tabletop into a folder (first argument,
+ * Usage: {@code RenderDemo [outputDir] [msaaSamples]}. Writes {@code scene.png} and {@code wrist.png} of the sample tabletop into a folder (first argument,
  * default the working directory) and prints the two-camera frame rate, to eyeball the renderer.
  */
 public final class RenderDemo {
@@ -15,7 +15,14 @@ public final class RenderDemo {
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : ".");
-        int msaa = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        int msaa;
+        try {
+            msaa = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        } catch (NumberFormatException e) {
+            System.err.println("MSAA samples (second argument) must be an integer, got '" + args[1] + "'");
+            System.exit(2);
+            return;
+        }
         SampleTabletop sample = SampleTabletop.build();
         CameraView sceneCam = SampleTabletop.sceneCamera(640, 480);
         CameraView wristCam = sample.wristCamera(320, 240);

@@ -206,7 +206,7 @@ public final class RenderScene {
 
     /** Ambient light colour, each component in [0, 1]. Any thread. */
     public void setAmbient(float r, float g, float b) {
-        checkColor(new float[] {r, g, b, 1f}, "ambient light");
+        checkRgb(r, g, b, "ambient light");
         long stamp = writeLock();
         try {
             ambient[0] = r;
@@ -219,7 +219,7 @@ public final class RenderScene {
 
     /** Clear colour behind everything, each component in [0, 1]. Any thread. */
     public void setBackground(float r, float g, float b) {
-        checkColor(new float[] {r, g, b, 1f}, "background");
+        checkRgb(r, g, b, "background");
         long stamp = writeLock();
         try {
             background[0] = r;
@@ -245,7 +245,7 @@ public final class RenderScene {
         if (!(len > 1e-6f) || !Float.isFinite(len)) {
             throw new IllegalArgumentException("light " + index + " direction must be a finite non-zero vector");
         }
-        checkColor(new float[] {r, g, b, 1f}, "light " + index);
+        checkRgb(r, g, b, "light " + index);
         long stamp = writeLock();
         try {
             setDirectionalLightUnlocked(index, dx / len, dy / len, dz / len, r, g, b);
@@ -349,6 +349,13 @@ public final class RenderScene {
                 throw new IllegalArgumentException(shape + " dim " + i + " (" + shape.dimNames()
                         + ") must be a positive finite length in metres, got " + dims[i]);
             }
+        }
+    }
+
+    private static void checkRgb(float r, float g, float b, String what) {
+        if (!(r >= 0f && r <= 1f && g >= 0f && g <= 1f && b >= 0f && b <= 1f)) {
+            throw new IllegalArgumentException(what + " components must be in [0, 1], got (" + r + ", " + g + ", "
+                    + b + ")");
         }
     }
 
