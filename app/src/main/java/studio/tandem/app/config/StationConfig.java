@@ -1,7 +1,10 @@
 package studio.tandem.app.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,6 +53,14 @@ public record StationConfig(String name, ArmConfig arm, HandConfig hand, List<Ca
                 && cameras.stream().allMatch(c -> c.type().equals("sim"));
     }
 
+    /**
+     * The driver's own keys of an entry (everything but the fields above, e.g. {@code frequency},
+     * {@code lookahead}), passed on unchanged to the driver, which validates them; order kept.
+     */
+    static Map<String, Object> options(Map<String, Object> driver) {
+        return driver == null || driver.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(driver));
+    }
+
     static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
@@ -67,12 +78,18 @@ public record StationConfig(String name, ArmConfig arm, HandConfig hand, List<Ca
      *
      * @param type {@code sim_ur5e}, {@code ur_rtde} (address = robot IP) or {@code ros2} (address =
      *     rosbridge WebSocket URL)
+     * @param driver further driver keys (see docs/stations.md), validated by the driver
      */
-    public record ArmConfig(String type, String address) {
+    public record ArmConfig(String type, String address, Map<String, Object> driver) {
         public ArmConfig {
             type = oneOf("arm.type", type, ARMS);
             address = address == null ? "" : address.strip();
             require(type.startsWith("sim_") || !address.isEmpty(), "arm.address: needed for a " + type + " arm");
+            driver = options(driver);
+        }
+
+        public ArmConfig(String type, String address) {
+            this(type, address, Map.of());
         }
     }
 
@@ -82,12 +99,17 @@ public record StationConfig(String name, ArmConfig arm, HandConfig hand, List<Ca
      * @param type {@code sim_hand}, {@code sim_gripper}, {@code leap} or {@code robotiq_2f} (port =
      *     serial device), or {@code none}
      */
-    public record HandConfig(String type, String port) {
+    public record HandConfig(String type, String port, Map<String, Object> driver) {
         public HandConfig {
             type = oneOf("hand.type", type, HANDS);
             port = port == null ? "" : port.strip();
             require(type.startsWith("sim_") || type.equals("none") || !port.isEmpty(),
                     "hand.port: needed for a " + type + " hand");
+            driver = options(driver);
+        }
+
+        public HandConfig(String type, String port) {
+            this(type, port, Map.of());
         }
     }
 
@@ -100,8 +122,14 @@ public record StationConfig(String name, ArmConfig arm, HandConfig hand, List<Ca
      * @param height pixels, even, 16..4096
      * @param fps frames per second, 1..240
      */
-    public record CameraConfig(String name, String type, String device, int width, int height, int fps) {
+    public record CameraConfig(String name, String type, String device, int width, int height, int fps,
+            Map<String, Object> driver) {
+        public CameraConfig(String name, String type, String device, int width, int height, int fps) {
+            this(name, type, device, width, height, fps, Map.of());
+        }
+
         public CameraConfig {
+            driver = options(driver);
             require(name != null && name.matches("[a-z][a-z0-9_]*"),
                     "cameras.name: '" + name + "' must be lower case letters, digits and _");
             type = oneOf("cameras." + name + ".type", type, CAMERA_TYPES);

@@ -14,7 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads and writes {@link StationConfig} as YAML. A missing file gives the simulated station; a bad
@@ -54,7 +58,7 @@ public final class StationConfigFile {
             for (JsonNode c : root.path("cameras")) {
                 cams.add(new StationConfig.CameraConfig(c.path("name").asText(null), c.path("type").asText("sim"),
                         c.path("device").asText(""), c.path("width").asInt(640), c.path("height").asInt(480),
-                        c.path("fps").asInt(30)));
+                        c.path("fps").asInt(30), driverKeys(c, "name", "type", "device", "width", "height", "fps")));
             }
             List<StationConfig.DeviceConfig> devs = new ArrayList<>();
             for (JsonNode d : root.path("devices")) {
@@ -62,12 +66,28 @@ public final class StationConfigFile {
                         d.path("options").asText("")));
             }
             return new StationConfig(root.path("name").asText(null),
-                    new StationConfig.ArmConfig(arm.path("type").asText(null), arm.path("address").asText("")),
-                    new StationConfig.HandConfig(hand.path("type").asText(null), hand.path("port").asText("")),
+                    new StationConfig.ArmConfig(arm.path("type").asText(null), arm.path("address").asText(""),
+                            driverKeys(arm, "type", "address")),
+                    new StationConfig.HandConfig(hand.path("type").asText(null), hand.path("port").asText(""),
+                            driverKeys(hand, "type", "port")),
                     cams, devs);
         } catch (IllegalArgumentException e) {
             throw new IOException(where + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The entry's keys other than {@code known}, as plain Java values for the driver's config. */
+    private static Map<String, Object> driverKeys(JsonNode entry, String... known) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Set<String> skip = Set.of(known);
+        Iterator<Map.Entry<String, JsonNode>> it = entry.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!skip.contains(e.getKey())) {
+                out.put(e.getKey(), YAML.convertValue(e.getValue(), Object.class));
+            }
+        }
+        return out;
     }
 
     private static JsonNode required(JsonNode root, String field) {
@@ -82,12 +102,14 @@ public final class StationConfigFile {
     public static String toYaml(StationConfig c) {
         ObjectNode root = YAML.createObjectNode();
         root.put("name", c.name());
-        root.putObject("arm").put("type", c.arm().type()).put("address", c.arm().address());
-        root.putObject("hand").put("type", c.hand().type()).put("port", c.hand().port());
+        ObjectNode arm = root.putObject("arm").put("type", c.arm().type()).put("address", c.arm().address());
+        putAll(arm, c.arm().driver());
+        ObjectNode hand = root.putObject("hand").put("type", c.hand().type()).put("port", c.hand().port());
+        putAll(hand, c.hand().driver());
         ArrayNode cams = root.putArray("cameras");
         for (StationConfig.CameraConfig cam : c.cameras()) {
-            cams.addObject().put("name", cam.name()).put("type", cam.type()).put("device", cam.device())
-                    .put("width", cam.width()).put("height", cam.height()).put("fps", cam.fps());
+            putAll(cams.addObject().put("name", cam.name()).put("type", cam.type()).put("device", cam.device())
+                    .put("width", cam.width()).put("height", cam.height()).put("fps", cam.fps()), cam.driver());
         }
         ArrayNode devs = root.putArray("devices");
         for (StationConfig.DeviceConfig d : c.devices()) {
@@ -97,6 +119,12 @@ public final class StationConfigFile {
             return YAML.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void putAll(ObjectNode node, Map<String, Object> driver) {
+        for (Map.Entry<String, Object> e : driver.entrySet()) {
+            node.set(e.getKey(), YAML.valueToTree(e.getValue()));
         }
     }
 
