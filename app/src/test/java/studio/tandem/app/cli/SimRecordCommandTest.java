@@ -66,6 +66,18 @@ class SimRecordCommandTest {
         assertThat(range(d, "observation.arm.joint_pos", 6)).as("arm joints move").isGreaterThan(0.01);
         assertThat(range(d, "observation.hand.tactile", d.info().features().get("observation.hand.tactile")
                 .orElseThrow().shape()[0])).as("fingertips touch the object").isGreaterThan(0.05);
+        for (var ep : d.episodes()) {
+            var q = ep.extras().quality();
+            assertThat(q).containsKeys("observation.arm.joint_pos", "observation.hand.tactile", "action.arm.joint_pos");
+            q.values().forEach(s -> {
+                assertThat(s.skewMaxMs()).isGreaterThanOrEqualTo(Math.abs(s.skewMeanMs()));
+                assertThat(s.missing()).isBetween(0L, ep.length());
+            });
+            if (cameras > 0) {
+                assertThat(q).containsKeys("observation.images.scene", "observation.images.wrist");
+                assertThat(q.get("observation.images.scene").skewMaxMs()).as("frames are stamped").isPositive();
+            }
+        }
         if (cameras > 0) {
             for (String cam : List.of("observation.images.scene", "observation.images.wrist")) {
                 FeatureStats st = d.stats().get(cam);

@@ -24,6 +24,7 @@ import studio.tandem.dataset.lerobot.FfmpegVideoFiles;
 import studio.tandem.dataset.lerobot.ImageStatsSampler;
 import studio.tandem.dataset.lerobot.LeRobotPaths;
 import studio.tandem.dataset.lerobot.LeRobotWriter;
+import studio.tandem.dataset.lerobot.StreamQuality;
 import studio.tandem.dataset.video.VideoDecoder;
 import studio.tandem.recorder.align.AlignedColumn;
 import studio.tandem.recorder.episode.DatasetSink;
@@ -35,12 +36,15 @@ import studio.tandem.recorder.episode.StreamStats;
  * Saves recorded episodes into a LeRobot v3.0 dataset through {@link LeRobotWriter}: aligned vector
  * columns (NaN rows are the counted missing samples), the per-row task (language corrections), the
  * {@code intervention} column when the schema has one, the per-episode MP4s, success label, operator,
- * notes, events, {@code dropped_frames/<key>} per camera and, as a {@code stream_quality} event at
- * t = 0, every stream's skew and missing/repeated counts. Saver thread only.
+ * notes, events, {@code dropped_frames/<key>} per camera, every stream's skew and missing/repeated/dropped
+ * counts as the episode columns {@code quality/<key>/...} and, when rows are missing, their
+ * {@code [from, to)} ranges per stream as a {@value #MISSING_ROWS} event at t = 0. Saver thread only.
  */
 public final class LeRobotDatasetSink implements DatasetSink {
     /** Name of the per-row intervention flag column. */
     public static final String INTERVENTION = "intervention";
+    /** Kind of the event listing each stream's missing row ranges. */
+    public static final String MISSING_ROWS = "missing_rows";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LeRobotWriter writer;
@@ -163,28 +167,23 @@ public final class LeRobotDatasetSink implements DatasetSink {
         for (String k : d.videos().keySet()) {
             dropped.put(k, d.droppedFrames(k));
         }
+        Map<String, StreamQuality> quality = new LinkedHashMap<>();
+        Map<String, List<int[]>> missingRows = new LinkedHashMap<>();
+        for (StreamStats s : d.streams().values()) {
+            quality.put(s.key(), new StreamQuality(s.skew().meanMs(), s.skew().maxAbsMs(), s.missing(), s.repeated(),
+                    s.dropped()));
+            if (!s.missingRows().isEmpty()) {
+                missingRows.put(s.key(), s.missingRows());
+            }
+        }
         List<EpisodeEvent> events = new ArrayList<>();
-        events.add(new EpisodeEvent(0, "stream_quality", quality(d.streams())));
+        if (!missingRows.isEmpty()) {
+            events.add(new EpisodeEvent(0, MISSING_ROWS, JSON.writeValueAsString(missingRows)));
+        }
         for (var e : d.events()) {
             events.add(new EpisodeEvent(e.timestamp(), e.kind(), e.text()));
         }
-        return new EpisodeExtras(success, d.info().operator(), d.info().notes(), dropped, events);
-    }
-
-    private static String quality(Map<String, StreamStats> streams) throws IOException {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (StreamStats s : streams.values()) {
-            Map<String, Object> q = new LinkedHashMap<>();
-            q.put("samples", s.samples());
-            q.put("dropped", s.dropped());
-            q.put("missing", s.missing());
-            q.put("repeated", s.repeated());
-            q.put("skew_mean_ms", s.skew().meanMs());
-            q.put("skew_max_abs_ms", s.skew().maxAbsMs());
-            q.put("missing_rows", s.missingRows());
-            out.put(s.key(), q);
-        }
-        return JSON.writeValueAsString(out);
+        return new EpisodeExtras(success, d.info().operator(), d.info().notes(), dropped, events, quality);
     }
 
     /** Image stats by decoding LeRobot's sample frames (recovered episodes only; slower). */
