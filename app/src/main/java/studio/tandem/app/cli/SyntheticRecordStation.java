@@ -57,6 +57,11 @@ final class SyntheticRecordStation implements RecordStation {
         return station.published();
     }
 
+    /** Per camera, the largest delay of a capture behind its schedule so far (ns): camera-thread starvation. */
+    long[] maxLatenessNanos() {
+        return station == null ? new long[0] : station.maxLatenessNanos();
+    }
+
     @Override
     public void close() {
         if (station != null) {

@@ -26,6 +26,8 @@ import studio.tandem.dataset.lerobot.LeRobotPaths;
 import studio.tandem.dataset.lerobot.LeRobotWriter;
 import studio.tandem.dataset.lerobot.StreamQuality;
 import studio.tandem.dataset.video.VideoDecoder;
+import studio.tandem.dataset.video.VideoEncoder;
+import studio.tandem.dataset.video.VideoSettings;
 import studio.tandem.recorder.align.AlignedColumn;
 import studio.tandem.recorder.episode.DatasetSink;
 import studio.tandem.recorder.episode.EpisodeData;
@@ -91,22 +93,45 @@ public final class LeRobotDatasetSink implements DatasetSink {
         return FeatureSet.of(all);
     }
 
-    /** Writes and deletes a one-row dataset of the same table schema in a temporary directory. */
+    /**
+     * Runs the whole save path once, off the clock, so the first real episode does not pay for class
+     * loading and JIT: writes two one-frame episodes (the second appends to the first one's files)
+     * into a temporary dataset with the same features (cameras at 64x80), then deletes it.
+     */
     @Override
     public void warmUp() throws IOException {
         Path tmp = Files.createTempDirectory("tandem-warmup");
         try {
-            FeatureSet tab = FeatureSet.of(writer.info().userFeatures().stream()
-                    .filter(f -> !(f instanceof VisualFeature)).toList());
-            try (LeRobotWriter w = LeRobotWriter.create(tmp.resolve("ds"), writer.info().fps(), tab, "warmup", null)) {
-                EpisodeBuffer buf = new EpisodeBuffer(w.info().features(), 1);
-                buf.setTaskForAll("warm-up");
-                buf.setLength(1);
-                w.appendEpisode(buf, Map.of(), EpisodeExtras.NONE);
+            List<Feature> fs = new ArrayList<>();
+            for (Feature f : writer.info().userFeatures()) {
+                fs.add(f instanceof VisualFeature v ? VisualFeature.video(v.name(), 64, 80) : f);
+            }
+            FeatureSet features = FeatureSet.of(fs);
+            try (LeRobotWriter w = LeRobotWriter.create(tmp.resolve("ds"), writer.info().fps(), features, "warmup",
+                    new FfmpegVideoFiles())) {
+                for (int e = 0; e < 2; e++) {
+                    EpisodeBuffer buf = new EpisodeBuffer(w.info().features(), 1);
+                    buf.setTaskForAll("warm-up");
+                    buf.setLength(1);
+                    Map<String, EpisodeVideo> videos = new LinkedHashMap<>();
+                    for (VisualFeature v : features.videos()) {
+                        Path mp4 = tmp.resolve("warm-" + e + "-" + videos.size() + ".mp4");
+                        warmVideo(mp4, w.info().fps());
+                        videos.put(v.name(), new EpisodeVideo(mp4, statsFromVideo(mp4)));
+                    }
+                    w.appendEpisode(buf, videos, new EpisodeExtras(null, null, null, Map.of(), List.of(),
+                            Map.of(fs.get(0).name(), new StreamQuality(0, 0, 0, 0, 0))));
+                }
             }
         } finally {
             studio.tandem.recorder.episode.StagedTree.delete(tmp);
         }
+    }
+
+    private static void warmVideo(Path mp4, int fps) throws IOException {
+        VideoEncoder enc = VideoEncoder.open(mp4, 64, 80, fps, VideoSettings.live());
+        enc.encode(ByteBuffer.allocateDirect(64 * 80 * 3), 0);
+        enc.close();
     }
 
     @Override
