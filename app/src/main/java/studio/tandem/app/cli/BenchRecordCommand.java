@@ -66,8 +66,10 @@ final class BenchRecordCommand implements Callable<Integer> {
             double heap0;
             double heap1;
             int segment = Math.max(1, (int) Math.round(segmentSeconds * fps));
-            try (RecordingSession session = new RecordingSession(root.resolve("ds"), fps,
-                    new SyntheticRecordStation(cameras, width, height, fps, 200, NanoClock.SYSTEM), video, segment,
+            SyntheticRecordStation station = new SyntheticRecordStation(cameras, width, height, fps, 200,
+                    NanoClock.SYSTEM);
+            long[] late;
+            try (RecordingSession session = new RecordingSession(root.resolve("ds"), fps, station, video, segment,
                     out, err)) {
                 session.open();
                 heap0 = heapAfterGc();
@@ -84,13 +86,14 @@ final class BenchRecordCommand implements Callable<Integer> {
                 encodedInWindow = w.frames;
                 heap1 = heapAfterGc();
                 rss.stop();
+                late = station.maxLatenessNanos();
             }
             out.println(RecordingSession.summary(s));
             err.println("ffmpeg baseline: encoding " + s.rows() + " frames...");
             err.flush();
             var base = new VideoBench(root).ffmpegBinary(video, width, height, fps, s.rows());
             double ffmpeg = base.framesPerCamera() / base.cpuSeconds();
-            out.println(json(s, cpu, ffmpeg, rss, alloc, heap0, heap1, encodedInWindow));
+            out.println(json(s, cpu, ffmpeg, rss, alloc, heap0, heap1, encodedInWindow, late));
             out.flush();
             return 0;
         } finally {
@@ -129,7 +132,11 @@ final class BenchRecordCommand implements Callable<Integer> {
     }
 
     private String json(EpisodeSummary s, long[] cpu, double ffmpegFps, RssSampler rss, long[] alloc, double heap0,
-            double heap1, long frames) {
+            double heap1, long frames, long[] late) {
+        long lateMax = 0;
+        for (long l : late) {
+            lateMax = Math.max(lateMax, l);
+        }
         StringBuilder fpsAch = new StringBuilder();
         long dropped = 0;
         long missing = 0;
@@ -155,10 +162,12 @@ final class BenchRecordCommand implements Callable<Integer> {
                 + "\"skew_max_ms\":%.2f,\"save_latency_s\":%.3f,\"encode_fps\":%.1f,\"encoder_cpu_s\":%.2f,"
                 + "\"ffmpeg_encode_fps\":%.1f,\"ratio_vs_ffmpeg\":%.3f,\"rss_mb\":%.1f,\"rss_mb_at_5s\":%.1f,"
                 + "\"rss_mb_max\":%.1f,\"heap_live_mb_start\":%.1f,\"heap_live_mb_end\":%.1f,"
-                + "\"encoder_alloc_bytes_per_frame\":%.0f,\"writer_alloc_bytes_per_sample\":%.1f}", cameras, width, height, fps, s.seconds(), s.rows(), fpsAch, dropped, missing,
+                + "\"encoder_alloc_bytes_per_frame\":%.0f,\"writer_alloc_bytes_per_sample\":%.1f,"
+                + "\"camera_thread_late_max_ms\":%.1f,\"load_avg_1m\":%.2f}", cameras, width, height, fps, s.seconds(), s.rows(), fpsAch, dropped, missing,
                 skewMax, s.saveLatencyS(), encodeFps, cpuSum / 1e9, ffmpegFps, encodeFps / ffmpegFps, rss.last(),
                 rss.at5s(), rss.max(), heap0, heap1, (double) allocEnc / Math.max(1, frames),
-                (double) alloc[cameras] / Math.max(1, samples));
+                (double) alloc[cameras] / Math.max(1, samples),
+                lateMax / 1e6, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /**

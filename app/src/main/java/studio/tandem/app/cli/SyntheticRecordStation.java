@@ -1,5 +1,6 @@
 package studio.tandem.app.cli;
 
+import studio.tandem.app.record.RecordStation;
 import studio.tandem.dataset.time.NanoClock;
 import studio.tandem.recorder.episode.Recorder;
 import studio.tandem.recorder.synthetic.SyntheticStation;
@@ -47,8 +48,18 @@ final class SyntheticRecordStation implements RecordStation {
     }
 
     @Override
+    public String beginEpisode(int number, String task) {
+        return task != null ? task : "move the synthetic arm";
+    }
+
+    @Override
     public long[] framesPublished() {
         return station.published();
+    }
+
+    /** Per camera, the largest delay of a capture behind its schedule so far (ns): camera-thread starvation. */
+    long[] maxLatenessNanos() {
+        return station == null ? new long[0] : station.maxLatenessNanos();
     }
 
     @Override

@@ -100,7 +100,26 @@ final class EpisodesDecoder {
         }
         String events = c.containsKey("events") ? c.get("events").stringAt(r) : null;
         return new EpisodeExtras(success, str(c, "operator", r), str(c, "notes", r), dropped,
-                EventsJson.fromJson(file + " row " + r, events));
+                EventsJson.fromJson(file + " row " + r, events), quality(info, c, r));
+    }
+
+    /** The {@code quality/<key>/...} columns of row {@code r} (absent in datasets written before them). */
+    private static Map<String, StreamQuality> quality(DatasetInfo info, Map<String, ColumnData> c, int r) {
+        Map<String, StreamQuality> out = new LinkedHashMap<>();
+        for (Feature f : EpisodesTable.qualityFeatures(info)) {
+            ColumnData mean = c.get(StreamQuality.column(f.name(), "skew_mean_ms"));
+            ColumnData max = c.get(StreamQuality.column(f.name(), "skew_max_ms"));
+            ColumnData missing = c.get(StreamQuality.column(f.name(), "missing"));
+            ColumnData repeated = c.get(StreamQuality.column(f.name(), "repeated"));
+            ColumnData dropped = c.get(StreamQuality.column(f.name(), "dropped"));
+            if (mean == null || max == null || missing == null || repeated == null || dropped == null
+                    || mean.isNull(r)) {
+                continue;
+            }
+            out.put(f.name(), new StreamQuality(mean.doubleAt(r), max.doubleAt(r), missing.longAt(r),
+                    repeated.longAt(r), dropped.longAt(r)));
+        }
+        return out;
     }
 
     private static String str(Map<String, ColumnData> c, String name, int r) {

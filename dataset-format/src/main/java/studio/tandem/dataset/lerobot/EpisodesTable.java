@@ -21,7 +21,8 @@ import studio.tandem.dataset.parquet.ValueType;
 /**
  * The episodes table ({@code meta/episodes/chunk-XXX/file-XXX.parquet}): LeRobot's columns in
  * LeRobot's order, then ours ({@code success}, {@code operator}, {@code notes},
- * {@code dropped_frames/<key>}, {@code events}). Stateless.
+ * {@code dropped_frames/<key>}, {@code events}, then {@code quality/<key>/skew_mean_ms|skew_max_ms|missing|
+ * repeated|dropped} for every recorded feature). LeRobot's loader ignores extra episode columns. Stateless.
  */
 public final class EpisodesTable {
     private EpisodesTable() {
@@ -58,7 +59,18 @@ public final class EpisodesTable {
             c.add(Column.scalar("dropped_frames/" + v.name(), ValueType.INT64));
         }
         c.add(Column.scalar("events", ValueType.STRING));
+        for (Feature f : qualityFeatures(info)) {
+            for (String k : StreamQuality.COLUMNS) {
+                c.add(Column.scalar(StreamQuality.column(f.name(), k),
+                        k.startsWith("skew") ? ValueType.FLOAT64 : ValueType.INT64));
+            }
+        }
         return new TableSchema(c);
+    }
+
+    /** Features with stream-quality columns: every feature except LeRobot's own index/time columns. */
+    public static List<Feature> qualityFeatures(DatasetInfo info) {
+        return info.features().all().stream().filter(f -> !DatasetInfo.isDefault(f.name())).toList();
     }
 
     /** Features that have stats: every feature except strings. */
@@ -106,6 +118,16 @@ public final class EpisodesTable {
             out.int64(s.indexOf("dropped_frames/" + v.name()), x.droppedFrames().getOrDefault(v.name(), 0L));
         }
         out.string(s.indexOf("events"), EventsJson.toJson(x.events()));
+        for (Feature f : qualityFeatures(info)) {
+            StreamQuality q = x.quality().get(f.name());
+            if (q != null) {
+                out.float64(s.indexOf(StreamQuality.column(f.name(), "skew_mean_ms")), q.skewMeanMs());
+                out.float64(s.indexOf(StreamQuality.column(f.name(), "skew_max_ms")), q.skewMaxMs());
+                out.int64(s.indexOf(StreamQuality.column(f.name(), "missing")), q.missing());
+                out.int64(s.indexOf(StreamQuality.column(f.name(), "repeated")), q.repeated());
+                out.int64(s.indexOf(StreamQuality.column(f.name(), "dropped")), q.dropped());
+            }
+        }
     }
 
     private static void writeStats(TableSchema s, String key, FeatureStats st, RowFields out) {

@@ -27,6 +27,8 @@ import studio.tandem.recorder.capture.CameraEpisode;
  */
 final class EpisodeSaver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EpisodeSaver.class);
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final ExecutorService executor;
     private final EpisodeAssembler assembler;
@@ -92,6 +94,7 @@ final class EpisodeSaver implements AutoCloseable {
     }
 
     private void doSave(ActiveEpisode ep, long stopNanos) {
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
         List<String> notes = new ArrayList<>(ep.notes);
         var stats = new HashMap<String, FeatureStats>();
         boolean camFailed = awaitCameras(ep.cameras, notes, stats, ep.rows);
@@ -102,9 +105,10 @@ final class EpisodeSaver implements AutoCloseable {
             notes.addAll(a.notes());
             long assembled = clock.nanoTime();
             int index = sink.appendEpisode(a.data());
-            LOG.info("episode {} saved: encoders closed {} ms after stop, assembled in {} ms, appended in {} ms",
-                    index, (camerasDone - stopNanos) / 1_000_000, (assembled - camerasDone) / 1_000_000,
-                    (clock.nanoTime() - assembled) / 1_000_000);
+            LOG.info("episode {} saved: encoders closed {} ms after stop, assembled in {} ms, appended in {} ms"
+                    + " (saver thread CPU {} ms)", index, (camerasDone - stopNanos) / 1_000_000,
+                    (assembled - camerasDone) / 1_000_000, (clock.nanoTime() - assembled) / 1_000_000,
+                    (THREADS.getCurrentThreadCpuTime() - cpu0) / 1_000_000);
             double latency = (clock.nanoTime() - stopNanos) / 1e9;
             StagedTree.delete(ep.dir);
             EpisodeSummary s = new EpisodeSummary(index, a.data().length(), a.data().fps(), a.data().streams(),

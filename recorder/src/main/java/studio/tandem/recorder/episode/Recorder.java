@@ -59,7 +59,7 @@ public final class Recorder implements AutoCloseable {
      * @param datasetRoot the dataset's directory (staging and quarantine live inside it)
      * @param sink        the dataset the episodes go to (or null: set it with {@link #withSink} before
      *                    {@link #open()}, e.g. once the schema is derived from the declared streams)
-     * @param video       live staging encoder and finisher
+     * @param video       live staging encoder and finisher; closed by {@link #close()}
      */
     public Recorder(Path datasetRoot, RecorderConfig config, NanoClock clock, StagedVideo video, DatasetSink sink) {
         this.stagingRoot = StagedTree.staging(datasetRoot);
@@ -353,6 +353,7 @@ public final class Recorder implements AutoCloseable {
             }
         }
         saver.close();
+        video.close();
         collector = null;
     }
 

@@ -24,7 +24,10 @@ import studio.tandem.dataset.lerobot.FfmpegVideoFiles;
 import studio.tandem.dataset.lerobot.ImageStatsSampler;
 import studio.tandem.dataset.lerobot.LeRobotPaths;
 import studio.tandem.dataset.lerobot.LeRobotWriter;
+import studio.tandem.dataset.lerobot.StreamQuality;
 import studio.tandem.dataset.video.VideoDecoder;
+import studio.tandem.dataset.video.VideoEncoder;
+import studio.tandem.dataset.video.VideoSettings;
 import studio.tandem.recorder.align.AlignedColumn;
 import studio.tandem.recorder.episode.DatasetSink;
 import studio.tandem.recorder.episode.EpisodeData;
@@ -35,12 +38,15 @@ import studio.tandem.recorder.episode.StreamStats;
  * Saves recorded episodes into a LeRobot v3.0 dataset through {@link LeRobotWriter}: aligned vector
  * columns (NaN rows are the counted missing samples), the per-row task (language corrections), the
  * {@code intervention} column when the schema has one, the per-episode MP4s, success label, operator,
- * notes, events, {@code dropped_frames/<key>} per camera and, as a {@code stream_quality} event at
- * t = 0, every stream's skew and missing/repeated counts. Saver thread only.
+ * notes, events, {@code dropped_frames/<key>} per camera, every stream's skew and missing/repeated/dropped
+ * counts as the episode columns {@code quality/<key>/...} and, when rows are missing, their
+ * {@code [from, to)} ranges per stream as a {@value #MISSING_ROWS} event at t = 0. Saver thread only.
  */
 public final class LeRobotDatasetSink implements DatasetSink {
     /** Name of the per-row intervention flag column. */
     public static final String INTERVENTION = "intervention";
+    /** Kind of the event listing each stream's missing row ranges. */
+    public static final String MISSING_ROWS = "missing_rows";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LeRobotWriter writer;
@@ -87,22 +93,45 @@ public final class LeRobotDatasetSink implements DatasetSink {
         return FeatureSet.of(all);
     }
 
-    /** Writes and deletes a one-row dataset of the same table schema in a temporary directory. */
+    /**
+     * Runs the whole save path once, off the clock, so the first real episode does not pay for class
+     * loading and JIT: writes two one-frame episodes (the second appends to the first one's files)
+     * into a temporary dataset with the same features (cameras at 64x80), then deletes it.
+     */
     @Override
     public void warmUp() throws IOException {
         Path tmp = Files.createTempDirectory("tandem-warmup");
         try {
-            FeatureSet tab = FeatureSet.of(writer.info().userFeatures().stream()
-                    .filter(f -> !(f instanceof VisualFeature)).toList());
-            try (LeRobotWriter w = LeRobotWriter.create(tmp.resolve("ds"), writer.info().fps(), tab, "warmup", null)) {
-                EpisodeBuffer buf = new EpisodeBuffer(w.info().features(), 1);
-                buf.setTaskForAll("warm-up");
-                buf.setLength(1);
-                w.appendEpisode(buf, Map.of(), EpisodeExtras.NONE);
+            List<Feature> fs = new ArrayList<>();
+            for (Feature f : writer.info().userFeatures()) {
+                fs.add(f instanceof VisualFeature v ? VisualFeature.video(v.name(), 64, 80) : f);
+            }
+            FeatureSet features = FeatureSet.of(fs);
+            try (LeRobotWriter w = LeRobotWriter.create(tmp.resolve("ds"), writer.info().fps(), features, "warmup",
+                    new FfmpegVideoFiles())) {
+                for (int e = 0; e < 2; e++) {
+                    EpisodeBuffer buf = new EpisodeBuffer(w.info().features(), 1);
+                    buf.setTaskForAll("warm-up");
+                    buf.setLength(1);
+                    Map<String, EpisodeVideo> videos = new LinkedHashMap<>();
+                    for (VisualFeature v : features.videos()) {
+                        Path mp4 = tmp.resolve("warm-" + e + "-" + videos.size() + ".mp4");
+                        warmVideo(mp4, w.info().fps());
+                        videos.put(v.name(), new EpisodeVideo(mp4, statsFromVideo(mp4)));
+                    }
+                    w.appendEpisode(buf, videos, new EpisodeExtras(null, null, null, Map.of(), List.of(),
+                            Map.of(fs.get(0).name(), new StreamQuality(0, 0, 0, 0, 0))));
+                }
             }
         } finally {
             studio.tandem.recorder.episode.StagedTree.delete(tmp);
         }
+    }
+
+    private static void warmVideo(Path mp4, int fps) throws IOException {
+        VideoEncoder enc = VideoEncoder.open(mp4, 64, 80, fps, VideoSettings.live());
+        enc.encode(ByteBuffer.allocateDirect(64 * 80 * 3), 0);
+        enc.close();
     }
 
     @Override
@@ -163,28 +192,23 @@ public final class LeRobotDatasetSink implements DatasetSink {
         for (String k : d.videos().keySet()) {
             dropped.put(k, d.droppedFrames(k));
         }
+        Map<String, StreamQuality> quality = new LinkedHashMap<>();
+        Map<String, List<int[]>> missingRows = new LinkedHashMap<>();
+        for (StreamStats s : d.streams().values()) {
+            quality.put(s.key(), new StreamQuality(s.skew().meanMs(), s.skew().maxAbsMs(), s.missing(), s.repeated(),
+                    s.dropped()));
+            if (!s.missingRows().isEmpty()) {
+                missingRows.put(s.key(), s.missingRows());
+            }
+        }
         List<EpisodeEvent> events = new ArrayList<>();
-        events.add(new EpisodeEvent(0, "stream_quality", quality(d.streams())));
+        if (!missingRows.isEmpty()) {
+            events.add(new EpisodeEvent(0, MISSING_ROWS, JSON.writeValueAsString(missingRows)));
+        }
         for (var e : d.events()) {
             events.add(new EpisodeEvent(e.timestamp(), e.kind(), e.text()));
         }
-        return new EpisodeExtras(success, d.info().operator(), d.info().notes(), dropped, events);
-    }
-
-    private static String quality(Map<String, StreamStats> streams) throws IOException {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (StreamStats s : streams.values()) {
-            Map<String, Object> q = new LinkedHashMap<>();
-            q.put("samples", s.samples());
-            q.put("dropped", s.dropped());
-            q.put("missing", s.missing());
-            q.put("repeated", s.repeated());
-            q.put("skew_mean_ms", s.skew().meanMs());
-            q.put("skew_max_abs_ms", s.skew().maxAbsMs());
-            q.put("missing_rows", s.missingRows());
-            out.put(s.key(), q);
-        }
-        return JSON.writeValueAsString(out);
+        return new EpisodeExtras(success, d.info().operator(), d.info().notes(), dropped, events, quality);
     }
 
     /** Image stats by decoding LeRobot's sample frames (recovered episodes only; slower). */

@@ -29,16 +29,12 @@ import studio.tandem.dataset.video.VideoSettings;
  * ({@code <staged>.joined.mp4}, {@link VideoConcat#appendInPlace}, crash-safe) and deletes it, so at
  * save time the joined file only needs the last segment and a rename. A crash cut inside the joined
  * file (recovery only) re-encodes the kept frames. Thread-safe; each sink belongs to one encoder
- * thread.
+ * thread. The joiner thread starts with the first closed segment and ends on {@link #close()}.
  */
 public final class SegmentedVideo implements StagedVideo {
     private final VideoSettings settings;
     private final int segmentFrames;
-    private final ExecutorService joiner = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "segment-joiner");
-        t.setDaemon(true);
-        return t;
-    });
+    private ExecutorService joiner;
 
     /**
      * @param settings      codec settings of the live encoders (also used for the episode files)
@@ -64,6 +60,39 @@ public final class SegmentedVideo implements StagedVideo {
         e.encode(px, 0);
         e.close();
         Files.deleteIfExists(f);
+    }
+
+    private synchronized ExecutorService joiner() {
+        if (joiner == null) {
+            joiner = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "segment-joiner");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return joiner;
+    }
+
+    /**
+     * Ends the joiner thread once the joins already submitted are done (the sinks must be closed first).
+     * Idempotent; a later sink starts a new joiner.
+     */
+    @Override
+    public synchronized void close() {
+        ExecutorService j = joiner;
+        joiner = null;
+        if (j == null) {
+            return;
+        }
+        j.shutdown();
+        try {
+            if (!j.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                j.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            j.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     static Path joined(Path staged) {
@@ -116,7 +145,7 @@ public final class SegmentedVideo implements StagedVideo {
             e.close();
             Path seg = e.target();
             checkJoin(false);
-            lastJoin = joiner.submit(() -> {
+            lastJoin = joiner().submit(() -> {
                 VideoConcat.appendInPlace(joined(staged), seg);
                 Files.delete(seg);
                 return null;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * frames of a (possibly cut) staged file, and turn a staged file into the normal MP4 a dataset holds.
  * Implementations are thread-safe; each returned sink belongs to one thread.
  */
-public interface StagedVideo {
+public interface StagedVideo extends AutoCloseable {
 
     /**
      * Opens a live encoder writing {@code file} in a form that stays readable up to the last flushed
@@ -36,4 +36,10 @@ public interface StagedVideo {
      * into place.
      */
     void finish(Path staged, Path mp4, int frames) throws IOException;
+
+    /** Ends any background thread once the open sinks are closed. The {@link
+     * studio.tandem.recorder.episode.Recorder} that was given it calls this when it closes. */
+    @Override
+    default void close() {
+    }
 }

@@ -77,4 +77,26 @@ class SegmentedVideoTest {
             assertThat(c.get(i)).isEqualTo(1000L + i);
         }
     }
+
+    private static long joinerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("segment-joiner") && t.isAlive()).count();
+    }
+
+    @Test
+    void closeEndsTheJoinerThread() throws Exception {
+        long before = joinerThreads();
+        SegmentedVideo v = new SegmentedVideo(VideoSettings.live(), 5);
+        VideoSink sink = v.open(dir.resolve("camera-2.staged"), 64, 80, 30);
+        encode(sink, 0, 12);
+        sink.close();
+        assertThat(joinerThreads()).isEqualTo(before + 1);
+        v.close();
+        for (int i = 0; i < 100 && joinerThreads() > before; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(joinerThreads()).isEqualTo(before);
+        assertThat(v.countFrames(dir.resolve("camera-2.staged"))).isEqualTo(12);
+        v.close();
+    }
 }
