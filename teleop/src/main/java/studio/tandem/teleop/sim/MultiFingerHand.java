@@ -11,6 +11,7 @@ import org.ode4j.ode.OdeHelper;
 import studio.tandem.teleop.kinematics.JointLimits;
 import studio.tandem.teleop.robot.HandKinematics;
 import studio.tandem.teleop.robot.HandSpec;
+import studio.tandem.teleop.robot.HingeFingers;
 
 /**
  * A four-finger hand (index, middle, ring opposed by the thumb), three flexion joints per finger
@@ -64,8 +65,8 @@ final class MultiFingerHand extends HandBodies {
     }
 
     private void buildFinger(Matrix4d flange, String id, int f, double x, double y) {
-        double side = Math.signum(x);
-        Vector3d axis = flangeDirection(flange, 0, -side, 0);
+        Vector3d local = hingeAxis(f);
+        Vector3d axis = flangeDirection(flange, local.x, local.y, local.z);
         DBody parent = palm;
         double z = PALM_TOP;
         for (int j = 0; j < 3; j++) {
@@ -94,36 +95,23 @@ final class MultiFingerHand extends HandBodies {
     }
 
     /**
-     * Fingertip kinematics of this hand: each finger flexes in its own plane (y = const) about an axis
-     * through its base; the tip is the end of the distal link.
+     * Fingertip kinematics of this hand, from the same constants as its bodies: each finger flexes in
+     * its own plane (y = const) about an axis through its base; the tip is the end of the distal link.
      */
-    static final HandKinematics KINEMATICS = buildKinematics();
+    static final HingeFingers KINEMATICS = buildKinematics();
 
-    private static HandKinematics buildKinematics() {
-        return new HandKinematics() {
-            @Override
-            public int fingertips() {
-                return 4;
-            }
+    private static HingeFingers buildKinematics() {
+        List<HingeFingers.Finger> fingers = new ArrayList<>();
+        for (int f = 0; f < 4; f++) {
+            fingers.add(new HingeFingers.Finger(FINGERS[f], new Vector3d(BASE[f][0], BASE[f][1], PALM_TOP),
+                    hingeAxis(f), new Vector3d(0, 0, 1), LENGTH));
+        }
+        return new HingeFingers(fingers);
+    }
 
-            @Override
-            public void fingertipPositions(double[] q, double[] out) {
-                for (int f = 0; f < 4; f++) {
-                    double side = Math.signum(BASE[f][0]);
-                    double x = BASE[f][0];
-                    double z = PALM_TOP;
-                    double phi = 0;
-                    for (int j = 0; j < 3; j++) {
-                        phi += q[3 * f + j];
-                        x -= side * LENGTH[j] * Math.sin(phi);
-                        z += LENGTH[j] * Math.cos(phi);
-                    }
-                    out[3 * f] = x;
-                    out[3 * f + 1] = BASE[f][1];
-                    out[3 * f + 2] = z;
-                }
-            }
-        };
+    /** Hinge axis of finger f in the flange frame: positive angles curl towards x = 0. */
+    private static Vector3d hingeAxis(int f) {
+        return new Vector3d(0, -Math.signum(BASE[f][0]), 0);
     }
 
     @Override

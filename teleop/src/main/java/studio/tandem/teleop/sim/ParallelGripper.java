@@ -61,14 +61,29 @@ final class ParallelGripper extends HandBodies {
             }
 
             @Override
-            public void fingertipPositions(double[] q, double[] out) {
-                double half = q[0] / 2 + PAD_THICKNESS / 2;
-                out[0] = half;
-                out[1] = 0;
-                out[2] = PAD_Z;
-                out[3] = -half;
-                out[4] = 0;
-                out[5] = PAD_Z;
+            public int firstJoint(int tip) {
+                return 0;
+            }
+
+            @Override
+            public int jointCount(int tip) {
+                return 1;
+            }
+
+            @Override
+            public void tipPosition(int tip, double[] q, double[] out, int offset) {
+                double side = tip == 0 ? 1 : -1;
+                out[offset] = side * (q[0] / 2 + PAD_THICKNESS / 2);
+                out[offset + 1] = 0;
+                out[offset + 2] = PAD_Z;
+            }
+
+            @Override
+            public void tipJacobian(int tip, double[] q, double[] pos, double[] jac) {
+                tipPosition(tip, q, pos, 0);
+                jac[0] = tip == 0 ? 0.5 : -0.5;
+                jac[1] = 0;
+                jac[2] = 0;
             }
         };
     }
