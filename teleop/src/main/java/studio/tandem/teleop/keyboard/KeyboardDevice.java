@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import studio.tandem.dataset.time.NanoClock;
 import studio.tandem.teleop.device.DeviceState;
 import studio.tandem.teleop.input.AbstractOperatorDevice;
+import studio.tandem.teleop.input.DeviceThread;
 import studio.tandem.teleop.input.PoseSample;
 import studio.tandem.teleop.input.TwistIntegrator;
 
@@ -34,8 +35,7 @@ public final class KeyboardDevice extends AbstractOperatorDevice {
     private long seenToggles;
     private double gripper;
     private long lastStep = Long.MIN_VALUE;
-    private volatile boolean running;
-    private Thread thread;
+    private final DeviceThread worker = new DeviceThread();
 
     /**
      * @param gamepad optional analog source (null for keyboard only)
@@ -113,19 +113,16 @@ public final class KeyboardDevice extends AbstractOperatorDevice {
 
     @Override
     public synchronized void connect() {
-        if (running) {
+        if (worker.running()) {
             return;
         }
         setState(DeviceState.CONNECTED);
-        running = true;
-        thread = new Thread(this::run, "keyboard-" + id());
-        thread.setDaemon(true);
-        thread.start();
+        worker.start("keyboard-" + id(), this::run);
     }
 
     private void run() {
         long next = clock.nanoTime();
-        while (running) {
+        while (worker.running()) {
             step(clock.nanoTime());
             next += periodNanos;
             long sleep = next - clock.nanoTime();
@@ -208,19 +205,7 @@ public final class KeyboardDevice extends AbstractOperatorDevice {
 
     @Override
     public void close() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            t = thread;
-            thread = null;
-        }
-        if (t != null) {
-            try {
-                t.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(false, 1000);
         setState(DeviceState.DISCONNECTED);
     }
 }
