@@ -4,8 +4,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import studio.tandem.dataset.time.NanoClock;
 import studio.tandem.teleop.device.DeviceState;
+import studio.tandem.teleop.device.DeviceThread;
 import studio.tandem.teleop.input.AbstractOperatorDevice;
-import studio.tandem.teleop.input.DeviceThread;
 import studio.tandem.teleop.input.PoseSample;
 import studio.tandem.teleop.input.TwistIntegrator;
 

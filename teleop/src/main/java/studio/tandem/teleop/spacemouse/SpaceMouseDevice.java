@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 import studio.tandem.dataset.time.NanoClock;
 import studio.tandem.teleop.device.DeviceException;
 import studio.tandem.teleop.device.DeviceState;
+import studio.tandem.teleop.device.DeviceThread;
 import studio.tandem.teleop.input.AbstractOperatorDevice;
-import studio.tandem.teleop.input.DeviceThread;
 import studio.tandem.teleop.input.PoseSample;
 import studio.tandem.teleop.input.TwistIntegrator;
 

@@ -1,4 +1,4 @@
-package studio.tandem.teleop.input;
+package studio.tandem.teleop.device;
 
 import java.util.concurrent.locks.LockSupport;
 
