@@ -5,6 +5,9 @@ import picocli.CommandLine.Command;
 /** {@code tandem bench ...}: benchmarks; each prints one JSON object as its last line. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks. Each prints one JSON object as its last line.",
-        subcommands = {BenchDatasetCommand.class})
+        subcommands = {
+            BenchDatasetCommand.class,
+            BenchTeleopCommand.class,
+        })
 public final class BenchCommand {
 }
