@@ -27,6 +27,7 @@ public final class KeyboardDevice extends AbstractOperatorDevice {
     private final AtomicLong toggles = new AtomicLong();
     private final TwistIntegrator integrator = new TwistIntegrator();
     private final PoseSample sample = new PoseSample();
+    private final DeviceThread worker = new DeviceThread();
     private final float[] axes;
     private volatile boolean estop;
     private volatile boolean padConnected = true;
@@ -35,7 +36,6 @@ public final class KeyboardDevice extends AbstractOperatorDevice {
     private long seenToggles;
     private double gripper;
     private long lastStep = Long.MIN_VALUE;
-    private final DeviceThread worker = new DeviceThread();
 
     /**
      * @param gamepad optional analog source (null for keyboard only)

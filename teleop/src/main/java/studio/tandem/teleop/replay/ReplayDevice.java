@@ -26,12 +26,12 @@ public final class ReplayDevice extends AbstractOperatorDevice {
     private final boolean loop;
     private final PoseSample pose = new PoseSample();
     private final HandJointsSample hand = new HandJointsSample();
+    private final DeviceThread worker = new DeviceThread();
     private StreamReader reader;
     private int pending = -1;
     private long startNanos;
     private long published;
     private volatile boolean finished;
-    private final DeviceThread worker = new DeviceThread();
 
     /** Constructs without I/O; {@code channels} must match the file's (checked on connect). */
     public ReplayDevice(String id, NanoClock clock, Path file, List<String> channels, double speed, boolean loop) {

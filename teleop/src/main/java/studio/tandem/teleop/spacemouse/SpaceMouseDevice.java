@@ -29,6 +29,7 @@ public final class SpaceMouseDevice extends AbstractOperatorDevice implements Sp
     private final Supplier<HidTransport> hidFactory;
     private final TwistIntegrator integrator = new TwistIntegrator();
     private final PoseSample sample = new PoseSample();
+    private final DeviceThread worker = new DeviceThread();
     private final int[] raw = new int[6];
     private final byte[] report = new byte[64];
     private int[] map;
@@ -36,7 +37,6 @@ public final class SpaceMouseDevice extends AbstractOperatorDevice implements Sp
     private boolean gripClosed;
     private long lastPublish;
     private long lastIntegrate;
-    private final DeviceThread worker = new DeviceThread();
     private volatile String source = "";
     private SpnavClient spnav;
     private HidTransport hid;
