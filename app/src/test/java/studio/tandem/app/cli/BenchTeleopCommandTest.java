@@ -2,21 +2,12 @@ package studio.tandem.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class BenchTeleopCommandTest {
 
     private static String[] run(String... args) {
-        CommandLine cl = TandemCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+        return TandemCommandTest.run(args);
     }
 
     @Test

@@ -69,10 +69,7 @@ public final class KeyboardDevice extends AbstractOperatorDevice {
             return false;
         }
         long bit = 1L << a.ordinal();
-        long before;
-        do {
-            before = held.get();
-        } while (!held.compareAndSet(before, before | bit));
+        long before = held.getAndAccumulate(bit, KeyboardDevice::press);
         if ((before & bit) == 0) {
             if (a == KeyAction.CLUTCH) {
                 toggles.incrementAndGet();
@@ -89,12 +86,16 @@ public final class KeyboardDevice extends AbstractOperatorDevice {
         if (a == null) {
             return false;
         }
-        long bit = 1L << a.ordinal();
-        long before;
-        do {
-            before = held.get();
-        } while (!held.compareAndSet(before, before & ~bit));
+        held.getAndAccumulate(1L << a.ordinal(), KeyboardDevice::release);
         return true;
+    }
+
+    private static long press(long keys, long bit) {
+        return keys | bit;
+    }
+
+    private static long release(long keys, long bit) {
+        return keys & ~bit;
     }
 
     /** Releases every key (e.g. when the window loses focus). Any thread. */

@@ -9,7 +9,6 @@ import org.ode4j.ode.DGeom;
 import org.ode4j.ode.DHingeJoint;
 import org.ode4j.ode.OdeHelper;
 import studio.tandem.teleop.kinematics.JointLimits;
-import studio.tandem.teleop.robot.HandKinematics;
 import studio.tandem.teleop.robot.HandSpec;
 import studio.tandem.teleop.robot.HingeFingers;
 
@@ -30,13 +29,11 @@ final class MultiFingerHand extends HandBodies {
     /** Finger base positions (x, y) on the palm, flange frame: three fingers opposed by the thumb. */
     private static final double[][] BASE = {{0.035, -0.028}, {0.035, 0}, {0.035, 0.028}, {-0.035, 0}};
 
-    private final HandSpec spec;
     private final DHingeJoint[] hinges = new DHingeJoint[12];
     private final DGeom[] tips = new DGeom[4];
 
     MultiFingerHand(SceneRegistry registry, Matrix4d flange, String id) {
-        super(registry, flange, new double[] {0.09, 0.08, 0.02}, 0.02, id);
-        spec = buildSpec();
+        super(registry, flange, new double[] {0.09, 0.08, 0.02}, 0.02, id, buildSpec(), KINEMATICS, 0.12);
         for (int f = 0; f < 4; f++) {
             buildFinger(flange, id, f, BASE[f][0], BASE[f][1]);
         }
@@ -82,8 +79,8 @@ final class MultiFingerHand extends HandBodies {
             h.setAnchor(anchor.x, anchor.y, anchor.z);
             h.setAxis(axis.x, axis.y, axis.z);
             int k = 3 * f + j;
-            h.setParamLoStop(spec.limits().lower()[k]);
-            h.setParamHiStop(spec.limits().upper()[k]);
+            h.setParamLoStop(spec().limits().lower()[k]);
+            h.setParamHiStop(spec().limits().upper()[k]);
             h.setParamFMax(MAX_TORQUE[j]);
             hinges[k] = h;
             if (j == 2) {
@@ -112,21 +109,6 @@ final class MultiFingerHand extends HandBodies {
     /** Hinge axis of finger f in the flange frame: positive angles curl towards x = 0. */
     private static Vector3d hingeAxis(int f) {
         return new Vector3d(0, -Math.signum(BASE[f][0]), 0);
-    }
-
-    @Override
-    HandKinematics kinematics() {
-        return KINEMATICS;
-    }
-
-    @Override
-    HandSpec spec() {
-        return spec;
-    }
-
-    @Override
-    double toolZ() {
-        return 0.12;
     }
 
     @Override

@@ -23,14 +23,14 @@ final class ParallelGripper extends HandBodies {
     private static final double MAX_SPEED = 0.15;
     private static final double GAIN = 20;
 
-    private final HandSpec spec = new HandSpec(HandSpec.Kind.PARALLEL_GRIPPER, List.of("gap"),
+    private static final HandSpec SPEC = new HandSpec(HandSpec.Kind.PARALLEL_GRIPPER, List.of("gap"),
             new JointLimits(new double[] {0}, new double[] {MAX_GAP}, new double[] {2 * MAX_SPEED}),
             List.of("left_pad", "right_pad"), new double[] {MAX_GAP}, new double[] {0});
     private final DSliderJoint[] sliders = new DSliderJoint[2];
     private final DGeom[] pads = new DGeom[2];
 
     ParallelGripper(SceneRegistry registry, Matrix4d flange, String id) {
-        super(registry, flange, new double[] {0.11, 0.05, 0.04}, 0.02, id);
+        super(registry, flange, new double[] {0.11, 0.05, 0.04}, 0.02, id, SPEC, KINEMATICS, 0.075);
         double[] dims = {PAD_THICKNESS, 0.022, 0.05};
         for (int s = 0; s < 2; s++) {
             double side = s == 0 ? 1 : -1;
@@ -86,21 +86,6 @@ final class ParallelGripper extends HandBodies {
                 jac[2] = 0;
             }
         };
-    }
-
-    @Override
-    HandKinematics kinematics() {
-        return KINEMATICS;
-    }
-
-    @Override
-    HandSpec spec() {
-        return spec;
-    }
-
-    @Override
-    double toolZ() {
-        return 0.075;
     }
 
     @Override
