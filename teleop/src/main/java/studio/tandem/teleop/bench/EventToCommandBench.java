@@ -40,7 +40,8 @@ public final class EventToCommandBench {
      * @param p99Ms 99th percentile (ms)
      * @param maxMs worst case (ms)
      * @param events events measured
-     * @param superseded events overwritten by a newer one before the loop saw them (latest-value slot)
+     * @param superseded of those, events overwritten by a newer one before the loop read them (their
+     *                   latency runs until the command of the newer one was sent)
      */
     public record Result(double p50Ms, double p99Ms, double maxMs, int events, long superseded) {
     }
@@ -94,29 +95,41 @@ public final class EventToCommandBench {
         }
     }
 
+    /**
+     * Every event is measured: when the loop sends event k, events that a newer one overwrote in the
+     * slot before the loop read it (superseded) also count, with their own capture time, since the
+     * command that carries their motion is this one.
+     */
     private static Result measure(Pipeline p, int events, long period) {
         NanoClock clock = NanoClock.SYSTEM;
-        Thread producer = new Thread(() -> produce(p.device, clock, events, period), "bench-device");
+        long[] captures = new long[events];
+        Thread producer = new Thread(() -> produce(p.device, clock, captures, period), "bench-device");
         producer.setDaemon(true);
         long[] lat = new long[events];
-        int seen = 0;
+        int next = 0;
+        long superseded = 0;
         long lastCapture = Long.MIN_VALUE;
         producer.start();
         long deadline = clock.nanoTime() + events * period * 4 + 5_000_000_000L;
-        long lastChance = Long.MAX_VALUE;
-        while (seen < events && clock.nanoTime() < Math.min(deadline, lastChance)) {
-            if (lastChance == Long.MAX_VALUE && !producer.isAlive()) {
-                lastChance = clock.nanoTime() + 10_000_000L; // the last event may still be in flight
-            }
+        while (next < events && clock.nanoTime() < deadline) {
             long capture = p.step(clock.nanoTime());
-            if (capture != Long.MIN_VALUE && capture != lastCapture) {
-                lat[seen++] = clock.nanoTime() - capture;
-                lastCapture = capture;
-            } else {
+            if (capture == Long.MIN_VALUE || capture == lastCapture) {
                 LockSupport.parkNanos(POLL_NANOS);
+                continue;
             }
+            long sent = clock.nanoTime();
+            int k = next;
+            while (k < events - 1 && captures[k] != capture) { // written before the slot published it
+                k++;
+            }
+            superseded += k - next;
+            for (int i = next; i <= k; i++) {
+                lat[i] = sent - captures[i];
+            }
+            next = k + 1;
+            lastCapture = capture;
         }
-        return result(lat, seen, Math.max(0, events - seen));
+        return result(lat, next, superseded);
     }
 
     private static Result result(long[] lat, int n, long superseded) {
@@ -126,16 +139,17 @@ public final class EventToCommandBench {
                 superseded);
     }
 
-    private static void produce(ProgrammaticDevice device, NanoClock clock, int n, long period) {
+    private static void produce(ProgrammaticDevice device, NanoClock clock, long[] captures, long period) {
         PoseSample s = new PoseSample();
         long next = clock.nanoTime();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < captures.length; i++) {
             next += period;
             long now;
             while ((now = clock.nanoTime()) < next) {
                 LockSupport.parkNanos(Math.max(1, (next - now) / 2));
             }
-            device.publish(0, wave(s, clock.nanoTime(), i));
+            captures[i] = clock.nanoTime();
+            device.publish(0, wave(s, captures[i], i));
         }
     }
 

@@ -17,11 +17,12 @@ class EventToCommandBenchTest {
     }
 
     @Test
-    void eventsFromADeviceThreadAreMeasuredOrCountedAsSuperseded() throws Exception {
+    void everyEventFromADeviceThreadIsMeasuredSupersededOrNot() throws Exception {
         EventToCommandBench.Result r = EventToCommandBench.run(200, 2_000_000L);
-        assertThat(r.events() + r.superseded()).isEqualTo(200);
-        assertThat(r.events()).as("events reach the arm (how many depends on the machine's load)").isPositive();
+        assertThat(r.events()).isEqualTo(200);
+        assertThat(r.superseded()).as("how many depends on the machine's load").isBetween(0L, 199L);
         assertThat(r.p50Ms()).isPositive().isLessThanOrEqualTo(r.p99Ms());
+        assertThat(r.p99Ms()).isLessThanOrEqualTo(r.maxMs());
     }
 
     @Test
