@@ -133,4 +133,20 @@ class HandRetargeterTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("share joints");
         }
     }
+
+    @Test
+    void aRobotHandSuppliesItsOwnKinematicsAndLimits() throws Exception {
+        try (studio.tandem.teleop.station.SimulatedStation sim = studio.tandem.teleop.station.SimulatedStation.create(
+                SimConfig.defaults(1), new studio.tandem.dataset.time.ManualClock(0), false)) {
+            HandRetargeter rt = HandRetargeter.forHand(sim.hand(), cfg);
+            assertThat(rt.hand()).isSameAs(sim.hand().kinematics().orElseThrow());
+            double[] truth = SPEC.closed().clone();
+            HandJointsSample human = humanFromRobot(truth, new Vector3d(0.2, 0.1, 1.2), new Quaterniond());
+            double[] q = SPEC.open().clone();
+            for (int call = 0; call < 10; call++) {
+                assertThat(rt.retarget(human, q)).isTrue();
+            }
+            assertThat(rt.lastError()).isLessThan(1e-7);
+        }
+    }
 }
