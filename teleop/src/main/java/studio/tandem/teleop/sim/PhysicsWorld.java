@@ -30,8 +30,9 @@ public final class PhysicsWorld implements AutoCloseable {
     private static final Object ODE_RNG_LOCK = new Object();
     /**
      * Contact points per colliding pair: 4 (a face on a face needs its corners, no more). With 20 solver
-     * iterations and idle objects disabled this cut the physics CPU of a scripted pick-and-place from
-     * 0.052 to 0.035 s per simulated second at 480 Hz (best of 4, this machine), grasps unchanged.
+     * iterations and resting objects disabled, the physics CPU of a scripted pick-and-place at 480 Hz went
+     * from 0.052–0.066 to 0.042–0.058 s per simulated second (best of 3–4 runs each, 2 cores under load
+     * 7–14, so noisy), with the grasp, slip and push tests unchanged.
      */
     private static final int MAX_CONTACTS_PER_PAIR = 4;
     /** Quick-step solver iterations: 12 let the cube slip out of the hand during the carry; 20 hold it. */
