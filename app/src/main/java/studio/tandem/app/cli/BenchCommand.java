@@ -7,6 +7,9 @@ import picocli.CommandLine.Command;
         description = "Benchmarks. Each prints one JSON object as its last line.",
         subcommands = {
             BenchDatasetCommand.class,
+            BenchRecordCommand.class,
+            BenchControlCommand.class,
+            BenchPolicyCommand.class,
             BenchTeleopCommand.class,
         })
 public final class BenchCommand {

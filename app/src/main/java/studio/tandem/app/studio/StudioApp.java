@@ -1,33 +1,60 @@
 package studio.tandem.app.studio;
 
+import atlantafx.base.theme.PrimerDark;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The JavaFX studio window: Collect, Correct and Review workspaces. */
+/** The JavaFX studio application: one window with Collect, Correct and Review. */
 public final class StudioApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(StudioApp.class);
+
+    private StudioContext context;
+    private StudioWindow window;
 
     /** Blocks until the studio window is closed. Call from the launcher's main thread. */
     public static void launchStudio() {
         Application.launch(StudioApp.class);
     }
 
+    /** Applies the studio's theme (AtlantaFX Primer Dark) to the whole application. FX thread. */
+    public static void applyTheme() {
+        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+    }
+
     @Override
     public void start(Stage stage) {
-        TabPane tabs = new TabPane(
-                workspace("Collect", "Teleoperate the station and record episodes."),
-                workspace("Correct", "Run a policy, intervene and correct it in words."),
-                workspace("Review", "Browse, curate and export recorded episodes."));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        applyTheme();
+        context = StudioContext.defaults();
+        window = new StudioWindow(context, new LoggingStop());
         stage.setTitle("Tandem Studio");
-        stage.setScene(new Scene(tabs, 1280, 800));
+        stage.setScene(window.scene());
+        stage.setMinWidth(1024);
+        stage.setMinHeight(680);
         stage.show();
     }
 
-    private static Tab workspace(String name, String purpose) {
-        return new Tab(name, new Label(purpose));
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    /** Until a station runs: the e-stop is latched in the UI and logged. */
+    private static final class LoggingStop implements ShellViewModel.EmergencyStop {
+        @Override
+        public void engage(String reason) {
+            LOG.warn("e-stop engaged ({})", reason);
+        }
+
+        @Override
+        public void reset() {
+            LOG.info("e-stop reset");
+        }
     }
 }

@@ -1,0 +1,78 @@
+package studio.tandem.app.cli;
+
+import ai.onnxruntime.OrtEnvironment;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import studio.tandem.autonomy.arbitration.Mode;
+import studio.tandem.autonomy.eval.SimEpisode;
+import studio.tandem.autonomy.eval.SimEvaluation;
+import studio.tandem.autonomy.policy.PolicyRuntime;
+
+/**
+ * {@code tandem eval}: a scripted operator drives seeded grasp tasks on the simulated station in the
+ * given mode; the last line is JSON with success_rate, operator_effort, interventions, mean_episode_s.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate shared autonomy with a scripted operator; the last line is JSON.")
+final class EvalCommand implements Callable<Integer> {
+    @Option(names = "--station", defaultValue = "sim", description = "only 'sim' is supported")
+    String station;
+
+    @Option(names = "--mode", defaultValue = "shared", description = "shared, teleop or autonomous")
+    String mode;
+
+    @Option(names = "--episodes", defaultValue = "10")
+    int episodes;
+
+    @Option(names = "--seed", defaultValue = "100")
+    long seed;
+
+    @Option(names = "--policy", description = "policy .onnx or manifest .json (default: the shipped hand policy)")
+    Path policy;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!"sim".equals(station)) {
+            throw new UserError("--station " + station + ": only the simulated station ('sim') can be evaluated");
+        }
+        Mode m = parseMode(mode);
+        PrintWriter err = spec.commandLine().getErr();
+        PolicyRuntime rt = m == Mode.TELEOP ? null
+                : PolicyRuntime.load(PolicyLocation.manifest(policy), OrtEnvironment.getEnvironment(), null);
+        try {
+            int[] n = {0};
+            SimEvaluation.Summary s = SimEvaluation.run(m, episodes, seed, rt == null ? null : SimEpisode.of(rt), o -> {
+                err.printf(Locale.ROOT, "episode %d/%d: %s in %.2f s, lift %.3f m, effort %.2f, interventions %d%n",
+                        ++n[0], episodes, o.success() ? "success" : "failure", o.seconds(), o.liftMetres(),
+                        o.operatorEffort(), o.interventions());
+                err.flush();
+            });
+            spec.commandLine().getOut().printf(Locale.ROOT, "{\"mode\":\"%s\",\"episodes\":%d,\"success_rate\":%.3f,"
+                    + "\"operator_effort\":%.3f,\"interventions\":%d,\"mean_episode_s\":%.3f}%n",
+                    m.name().toLowerCase(Locale.ROOT), s.episodes(), s.successRate(), s.operatorEffort(),
+                    s.interventions(), s.meanEpisodeSeconds());
+            return 0;
+        } finally {
+            if (rt != null) {
+                rt.close();
+            }
+        }
+    }
+
+    static Mode parseMode(String text) {
+        try {
+            return Mode.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--mode " + text + ": must be shared, teleop or autonomous");
+        }
+    }
+}

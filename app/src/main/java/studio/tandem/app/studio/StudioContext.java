@@ -1,0 +1,72 @@
+package studio.tandem.app.studio;
+
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import studio.tandem.app.studio.common.Background;
+import studio.tandem.dataset.time.NanoClock;
+
+/**
+ * What every part of the studio shares, built once per window and passed down (no singletons):
+ * the worker pool, the clock, where datasets go. Close it when the window closes.
+ *
+ * @param dataDir where new datasets are recorded (Collect, Correct)
+ */
+public final class StudioContext implements AutoCloseable {
+    private final ExecutorService workers;
+    private final Background background;
+    private final NanoClock clock;
+    private final Path dataDir;
+    private final Path configFile;
+
+    /**
+     * @param configFile the station configuration (YAML); a missing file means the simulated station
+     */
+    public StudioContext(NanoClock clock, Path dataDir, Path configFile) {
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "studio-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.background = new Background(workers, Platform::runLater);
+        this.clock = clock;
+        this.dataDir = dataDir;
+        this.configFile = configFile;
+    }
+
+    /** The default places: datasets under ~/tandem-data, configuration in ~/.tandem/station.yaml. */
+    public static StudioContext defaults() {
+        Path home = Path.of(System.getProperty("user.home"));
+        return new StudioContext(NanoClock.SYSTEM, home.resolve("tandem-data"), home.resolve(".tandem/station.yaml"));
+    }
+
+    public Background background() {
+        return background;
+    }
+
+    public NanoClock clock() {
+        return clock;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path configFile() {
+        return configFile;
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package studio.tandem.app.studio;
+
+import javafx.scene.Scene;
+import studio.tandem.app.studio.common.FrameTicker;
+import studio.tandem.app.studio.common.Shortcuts;
+import studio.tandem.app.studio.station.StationPanel;
+import studio.tandem.app.studio.station.StationSettingsViewModel;
+import studio.tandem.app.studio.review.ExportViewModel;
+import studio.tandem.app.studio.review.ReviewView;
+import studio.tandem.app.studio.review.ReviewViewModel;
+
+/**
+ * Builds one studio window's scene from a {@link StudioContext}: the shell, the three workspaces
+ * and the window's single frame ticker. Used by the app, the screenshot command and the GUI tests.
+ * FX thread only.
+ */
+public final class StudioWindow implements AutoCloseable {
+    /** The stylesheet in {@code ui-resources}. */
+    public static final String CSS = "/studio/tandem/ui/studio.css";
+
+    private final FrameTicker ticker = new FrameTicker();
+    private final ShellViewModel shell;
+    private final ReviewViewModel review;
+    private final ReviewView reviewView;
+    private final Scene scene;
+    private final StationSettingsViewModel station;
+
+    public StudioWindow(StudioContext ctx, ShellViewModel.EmergencyStop stop) {
+        shell = new ShellViewModel(stop);
+        review = new ReviewViewModel(ctx.background());
+        reviewView = new ReviewView(review, new ExportViewModel(ctx.background(), ctx.clock()), ticker);
+        review.statusProperty().addListener((o, a, b) -> shell.statusProperty().set(b));
+        review.errorProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                shell.statusProperty().set(b);
+            }
+        });
+        StatusBar status = new StatusBar(shell.statusProperty(), ctx.background(), ctx.dataDir());
+        ticker.register(status);
+        ShellView view = new ShellView(shell, status.node());
+        view.add(Workspace.REVIEW, reviewView.node(), reviewView.shortcuts());
+        station = new StationSettingsViewModel(ctx.background(), ctx.configFile());
+        station.statusProperty().addListener((o, a, b) -> shell.statusProperty().set(b));
+        view.add(Workspace.COLLECT, new StationPanel(station).node(), new Shortcuts());
+        station.load();
+        scene = new Scene(view.node(), 1440, 900);
+        var css = StudioWindow.class.getResource(CSS);
+        if (css != null) {
+            scene.getStylesheets().add(css.toExternalForm());
+        }
+        view.installKeys(scene);
+        ticker.start();
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    public ReviewViewModel review() {
+        return review;
+    }
+
+    public ReviewView reviewView() {
+        return reviewView;
+    }
+
+    public StationSettingsViewModel station() {
+        return station;
+    }
+
+    public FrameTicker ticker() {
+        return ticker;
+    }
+
+    @Override
+    public void close() {
+        ticker.stop();
+        review.close();
+    }
+}

@@ -1,0 +1,53 @@
+package studio.tandem.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class AutonomyCommandsTest {
+    @TempDir
+    Path dir;
+
+    private static String[] run(String... args) {
+        CommandLine cl = TandemCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void helpListsTrainEvalAndTheBenches() {
+        assertThat(run("--help")[1]).contains("train").contains("eval");
+        assertThat(run("bench", "--help")[1]).contains("control").contains("policy");
+    }
+
+    @Test
+    void userMistakesAreOneLineWithExitCode2() {
+        String[] r = run("eval", "--mode", "sideways", "--episodes", "1");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2].strip()).isEqualTo("tandem eval: --mode sideways: must be shared, teleop or autonomous");
+        r = run("train", "--out", dir.resolve("model.bin").toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("must end in .onnx").doesNotContain("at studio.");
+        r = run("eval", "--station", "ur5e");
+        assertThat(r[2]).contains("only the simulated station");
+    }
+
+    @Test
+    void aBrokenPolicyManifestIsReportedWithItsFileAndField() throws Exception {
+        Path m = dir.resolve("p.json");
+        Files.writeString(m, "{\"format\": \"tandem-policy/1\", \"model\": \"p.onnx\", \"inference_hz\": -3}");
+        String[] r = run("bench", "policy", "--policy", m.toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2].strip()).isEqualTo("tandem policy: " + m + ": inference_hz: must be a positive number, was -3");
+    }
+}

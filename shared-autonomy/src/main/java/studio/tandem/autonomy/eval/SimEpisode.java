@@ -1,0 +1,190 @@
+package studio.tandem.autonomy.eval;
+
+import studio.tandem.autonomy.arbitration.Mode;
+import studio.tandem.autonomy.failure.FailureMonitor;
+import studio.tandem.autonomy.language.InstructionChannel;
+import studio.tandem.autonomy.loop.ControlLoop;
+import studio.tandem.autonomy.loop.LoopConfig;
+import studio.tandem.autonomy.loop.TickData;
+import studio.tandem.autonomy.policy.HandPolicies;
+import studio.tandem.autonomy.policy.PolicyRuntime;
+import studio.tandem.autonomy.safety.SafetyFilter;
+import studio.tandem.autonomy.station.StationPort;
+import studio.tandem.dataset.time.ManualClock;
+import studio.tandem.teleop.device.DeviceException;
+import studio.tandem.teleop.kinematics.ForwardKinematics;
+import studio.tandem.teleop.robot.HandSpec;
+import studio.tandem.teleop.robot.HandState;
+import studio.tandem.teleop.script.Scripts;
+import studio.tandem.teleop.script.Sequence;
+import studio.tandem.teleop.script.SetClosure;
+import studio.tandem.teleop.sim.SimConfig;
+import studio.tandem.teleop.sim.SimSnapshot;
+import studio.tandem.teleop.station.SimulatedStation;
+
+/**
+ * One grasp-and-lift episode on the simulated station in simulated time (deterministic per seed):
+ * a scripted operator drives the arm through the control loop; in SHARED and AUTONOMOUS mode the
+ * hand policy runs the hand (its worker stepped at its inference rate), and when the hand has not
+ * closed on the object by the time the operator lifts, the operator takes the hand over (an
+ * intervention), closes it and keeps the takeover button held to the end of the episode. In TELEOP mode the operator works the hand too.
+ */
+public final class SimEpisode {
+    /** Control rate of evaluation episodes (Hz). */
+    public static final double LOOP_HZ = 100;
+    private static final long PERIOD = Math.round(1e9 / LOOP_HZ);
+    private static final double LIFT = 0.15;
+    private static final double MAX_SECONDS = 25;
+
+    /** Builds the policy for an episode's station; not called in TELEOP. */
+    public interface PolicyFactory {
+        HandPolicies.Wiring create(StationPort port, SchematicWristCamera camera, ManualClock clock);
+    }
+
+    /** A factory over one loaded runtime (reused across episodes). */
+    public static PolicyFactory of(PolicyRuntime runtime) {
+        return (port, camera, clock) -> HandPolicies.wire(runtime, port.layout(), camera, clock);
+    }
+
+    /** Receives every control tick (e.g. to collect demonstrations). */
+    public interface TickSink {
+        void onTick(TickData tick, int armDof, SchematicWristCamera camera, String instruction);
+    }
+
+    private SimEpisode() {
+    }
+
+    public static EpisodeOutcome run(long seed, Mode mode, PolicyFactory policies, TickSink sink)
+            throws DeviceException {
+        ManualClock clock = new ManualClock(1_000_000_000L);
+        try (SimulatedStation sim = SimulatedStation.create(SimConfig.defaults(seed), clock, false)) {
+            sim.station().connect();
+            sim.station().activate();
+            for (int i = 0; i < 30; i++) {
+                sim.engine().step(PERIOD);
+                clock.advanceNanos(PERIOD);
+            }
+            return drive(sim, clock, seed, mode, policies, sink);
+        }
+    }
+
+    private static EpisodeOutcome drive(SimulatedStation sim, ManualClock clock, long seed, Mode mode,
+            PolicyFactory policies, TickSink sink) {
+        GraspTask task = GraspTask.draw(seed);
+        SimSnapshot snap = sim.engine().newSnapshot();
+        sim.engine().read(snap);
+        double z0 = snap.objectPose(task.object(), 2);
+        StationPort port = new StationPort(sim.arm(), sim.hand());
+        SchematicWristCamera camera = new SchematicWristCamera(sim.engine(), new ForwardKinematics(sim.arm().chain()),
+                64, 48, 0.06);
+        HandPolicies.Wiring policy = mode == Mode.TELEOP ? null : policies.create(port, camera, clock);
+        ScriptedOperatorPort operator = new ScriptedOperatorPort(sim.arm(), sim.hand(), policy == null, 1 / LOOP_HZ);
+        SafetyFilter safety = new SafetyFilter(port.safetyLimits(40, 400), port.layout().armDof(),
+                port.workspace(new double[] {-1.2, -1.2, -0.005}, new double[] {1.2, 1.2, 1.5}));
+        ControlLoop loop = new ControlLoop(LoopConfig.defaults(port.layout()).withRate(LOOP_HZ), clock, port,
+                operator, policy == null ? null : policy.controller(), safety, FailureMonitor.disabled(),
+                new InstructionChannel(task.instruction()), policy == null ? Mode.TELEOP : mode);
+        Sequence script = Scripts.graspAndLift(operator.io(), task.pose(snap), LIFT);
+        Runner r = new Runner(sim, clock, loop, policy, sink, camera, task.instruction());
+        double seconds = r.runScript(script, operator, policy != null);
+        r.hold(0.5);
+        sim.engine().read(snap);
+        double lift = snap.objectPose(task.object(), 2) - z0;
+        return new EpisodeOutcome(script.isDone() && lift > 0.08, seconds, operator.effort(), loop.interventions(),
+                lift);
+    }
+
+    /** Steps script, loop, policy and physics together in simulated time. */
+    private static final class Runner {
+        final SimulatedStation sim;
+        final ManualClock clock;
+        final ControlLoop loop;
+        final HandPolicies.Wiring policy;
+        final TickSink sink;
+        final SchematicWristCamera camera;
+        final String instruction;
+        final TickData scratch;
+        final HandState hand;
+        long nextInference;
+
+        Runner(SimulatedStation sim, ManualClock clock, ControlLoop loop, HandPolicies.Wiring policy, TickSink sink,
+                SchematicWristCamera camera, String instruction) {
+            this.sim = sim;
+            this.clock = clock;
+            this.loop = loop;
+            this.policy = policy;
+            this.sink = sink;
+            this.camera = camera;
+            this.instruction = instruction;
+            this.scratch = new TickData(loop.config().layout());
+            this.hand = new HandState(sim.hand().spec().dof(), sim.hand().spec().fingertips());
+            this.nextInference = clock.nanoTime();
+        }
+
+        double runScript(Sequence script, ScriptedOperatorPort operator, boolean policyHand) {
+            long start = clock.nanoTime();
+            script.start(start);
+            SetClosure takeover = null;
+            while (!script.isDone() && clock.nanoTime() - start < MAX_SECONDS * 1e9) {
+                if (policyHand && takeover == null && "lift".equals(currentLeaf(script)) && !holding()) {
+                    operator.handsOn(true);
+                    operator.holdTakeover(true);
+                    operator.io().sendClosure(closureNow(), clock.nanoTime());
+                    takeover = new SetClosure("takeover", operator.io(), 1, 600_000_000L);
+                    takeover.start(clock.nanoTime());
+                }
+                if (takeover != null && !takeover.isDone()) {
+                    takeover.step(clock.nanoTime());
+                } else {
+                    script.step(clock.nanoTime());
+                }
+                tick();
+            }
+            script.end(!script.isDone());
+            return (clock.nanoTime() - start) / 1e9;
+        }
+
+        void hold(double seconds) {
+            for (int i = 0; i < seconds * LOOP_HZ; i++) {
+                tick();
+            }
+        }
+
+        void tick() {
+            if (policy != null && clock.nanoTime() >= nextInference) {
+                policy.worker().step();
+                nextInference += Math.round(1e9 / policy.inferenceHz());
+            }
+            loop.tick();
+            if (sink != null && loop.ticks().read(loop.ticks().lastSequence(), scratch)) {
+                sink.onTick(scratch, loop.config().layout().armDof(), camera, instruction);
+            }
+            sim.engine().step(PERIOD);
+            clock.advanceNanos(PERIOD);
+        }
+
+        boolean holding() {
+            sim.hand().read(hand);
+            double sum = 0;
+            for (double t : hand.tactile()) {
+                sum += t;
+            }
+            return sum > 0.5;
+        }
+
+        double closureNow() {
+            sim.hand().read(hand);
+            HandSpec spec = sim.hand().spec();
+            double c = 0;
+            for (int i = 0; i < spec.dof(); i++) {
+                double span = spec.closed()[i] - spec.open()[i];
+                c += Math.abs(span) < 1e-9 ? 0 : (hand.positions()[i] - spec.open()[i]) / span;
+            }
+            return Math.max(0, Math.min(1, c / spec.dof()));
+        }
+
+        private static String currentLeaf(Sequence s) {
+            return s.currentName();
+        }
+    }
+}

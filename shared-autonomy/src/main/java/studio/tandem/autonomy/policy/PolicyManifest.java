@@ -1,0 +1,56 @@
+package studio.tandem.autonomy.policy;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON beside a policy's {@code .onnx}: what the model reads, what it writes and how fast.
+ *
+ * @param model file name of the ONNX model, relative to the manifest
+ * @param inferenceHz how often the policy thread runs the model
+ * @param actionFps time step of the actions within a chunk (actions per second)
+ * @param inputs every model input
+ * @param action the action chunk output, [1, horizon, names.size()]
+ * @param failureTensor name of a declared failure-score output ([1, 1]), or null
+ * @param stats normalisation statistics per feature (LeRobot {@code stats.json} layout)
+ */
+public record PolicyManifest(String model, double inferenceHz, double actionFps, List<ManifestInput> inputs,
+        ActionOutput action, String failureTensor, Map<String, FeatureStats> stats) {
+
+    public static final String FORMAT = "tandem-policy/1";
+
+    /**
+     * @param tensor ONNX output name
+     * @param feature dataset feature the actions belong to (e.g. {@code action.hand})
+     * @param group joint group driven: {@code hand} or {@code arm}
+     * @param horizon actions per chunk
+     * @param names one name per action dimension
+     */
+    public record ActionOutput(String tensor, String feature, String group, int horizon, List<String> names) {
+        public long[] shape() {
+            return new long[] {1, horizon, names.size()};
+        }
+
+        public int dim() {
+            return names.size();
+        }
+    }
+
+    public PolicyManifest {
+        inputs = List.copyOf(inputs);
+        stats = Map.copyOf(stats);
+    }
+
+    /** Stats of {@code feature}, or identity when the manifest has none. */
+    public FeatureStats statsFor(String feature, int length) {
+        FeatureStats s = stats.get(feature);
+        if (s == null) {
+            return FeatureStats.identity(length);
+        }
+        if (s.length() != length) {
+            throw new IllegalArgumentException("manifest stats." + feature + ": " + s.length()
+                    + " values for a feature of length " + length);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,193 @@
+package studio.tandem.autonomy.policy;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A policy model loaded with ONNX Runtime and checked against its manifest. {@link #infer} fills
+ * preallocated direct buffers that back the input tensors (created once), runs the session and
+ * writes the de-normalised action chunk. Policy thread only; not thread-safe.
+ */
+public final class PolicyRuntime implements AutoCloseable {
+    private final PolicyManifest manifest;
+    private final OrtSession session;
+    private final Map<String, OnnxTensor> tensors = new LinkedHashMap<>();
+    private final List<Runnable> fillers = new ArrayList<>();
+    private final PolicyInputs inputs;
+    private final FeatureStats actionStats;
+    private final TextEmbedder embedder;
+    private final float[] chunk;
+    private String tokenized;
+
+    private PolicyRuntime(PolicyManifest manifest, OrtSession session, OrtEnvironment env, TextEmbedder embedder)
+            throws OrtException {
+        this.manifest = manifest;
+        this.session = session;
+        this.embedder = embedder;
+        this.inputs = new PolicyInputs(manifest);
+        this.actionStats = manifest.statsFor(manifest.action().feature(), manifest.action().dim());
+        this.chunk = new float[manifest.action().horizon() * manifest.action().dim()];
+        for (ManifestInput in : manifest.inputs()) {
+            prepare(in, env);
+        }
+    }
+
+    /**
+     * Loads {@code manifest.json} and the model beside it.
+     *
+     * @param embedder required when the manifest declares a {@code text_embedding} input, else may be null
+     * @throws IllegalArgumentException naming the file, tensor and shapes when they do not match
+     */
+    public static PolicyRuntime load(Path manifestFile, OrtEnvironment env, TextEmbedder embedder)
+            throws IOException {
+        PolicyManifest m = ManifestJson.read(manifestFile);
+        Path model = manifestFile.toAbsolutePath().resolveSibling(m.model());
+        if (!Files.isRegularFile(model)) {
+            throw new IllegalArgumentException(manifestFile + ": model: no such file " + model);
+        }
+        if (embedder == null && m.inputs().stream().anyMatch(i -> i instanceof ManifestInput.Embedding)) {
+            throw new IllegalArgumentException(manifestFile + ": declares a text_embedding input but no text "
+                    + "embedder is configured");
+        }
+        OrtSession session = null;
+        try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
+            opts.setIntraOpNumThreads(1);
+            opts.setInterOpNumThreads(1);
+            session = env.createSession(model.toString(), opts);
+            ModelCheck.check(model.getFileName().toString(), session, m);
+            return new PolicyRuntime(m, session, env, embedder);
+        } catch (OrtException e) {
+            closeQuietly(session);
+            throw new IllegalArgumentException(model + ": ONNX Runtime cannot load it: " + e.getMessage());
+        } catch (RuntimeException e) {
+            closeQuietly(session);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(OrtSession s) {
+        if (s != null) {
+            try {
+                s.close();
+            } catch (OrtException ignored) {
+                // nothing more to release
+            }
+        }
+    }
+
+    private void prepare(ManifestInput in, OrtEnvironment env) throws OrtException {
+        long[] shape = in.shape();
+        int size = (int) java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        if (in instanceof ManifestInput.Tokens t) {
+            LongBuffer buf = ByteBuffer.allocateDirect(size * 8).order(ByteOrder.nativeOrder()).asLongBuffer();
+            tensors.put(in.tensor(), OnnxTensor.createTensor(env, buf, shape));
+            Tokenizer tok = new Tokenizer(t.vocabulary(), t.maxTokens());
+            long[] ids = new long[t.maxTokens()];
+            fillers.add(() -> tokens(tok, ids, buf));
+            return;
+        }
+        FloatBuffer buf = ByteBuffer.allocateDirect(size * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        tensors.put(in.tensor(), OnnxTensor.createTensor(env, buf, shape));
+        if (in instanceof ManifestInput.Camera c) {
+            ImagePreprocessor pre = new ImagePreprocessor(c);
+            ImageFrame frame = inputs.frame(c.feature());
+            fillers.add(() -> {
+                buf.position(0);
+                pre.apply(frame, buf);
+            });
+        } else if (in instanceof ManifestInput.Vector v) {
+            FeatureStats stats = manifest.statsFor(v.feature(), v.length());
+            double[] values = inputs.vector(v.feature());
+            fillers.add(() -> {
+                for (int i = 0; i < values.length; i++) {
+                    buf.put(i, (float) stats.normalize(i, values[i]));
+                }
+            });
+        } else if (in instanceof ManifestInput.Embedding e) {
+            float[] emb = new float[e.dim()];
+            fillers.add(() -> {
+                embedder.embed(inputs.instruction(), emb);
+                buf.put(0, emb);
+            });
+        }
+    }
+
+    private void tokens(Tokenizer tok, long[] ids, LongBuffer buf) {
+        String text = inputs.instruction();
+        if (text.equals(tokenized)) {
+            return;
+        }
+        tok.encode(text, ids);
+        buf.put(0, ids);
+        tokenized = text;
+    }
+
+    /** The input slots to fill before {@link #infer}. */
+    public PolicyInputs inputs() {
+        return inputs;
+    }
+
+    public PolicyManifest manifest() {
+        return manifest;
+    }
+
+    /**
+     * Preprocesses {@link #inputs()}, runs the model and writes the chunk (horizon × dim, row-major,
+     * in the action feature's units) into {@code out}.
+     *
+     * @return the model's failure score, or NaN when it declares none
+     */
+    public double infer(double[] out) throws OrtException {
+        for (int i = 0; i < fillers.size(); i++) {
+            fillers.get(i).run();
+        }
+        return runAndDecode(out);
+    }
+
+    private double runAndDecode(double[] out) throws OrtException {
+        try (OrtSession.Result r = session.run(tensors)) {
+            OnnxValue action = r.get(manifest.action().tensor()).orElseThrow();
+            FloatBuffer fb = ((OnnxTensor) action).getFloatBuffer();
+            fb.get(chunk);
+            int dim = manifest.action().dim();
+            for (int i = 0; i < chunk.length; i++) {
+                out[i] = actionStats.denormalize(i % dim, chunk[i]);
+            }
+            if (manifest.failureTensor() == null) {
+                return Double.NaN;
+            }
+            return ((OnnxTensor) r.get(manifest.failureTensor()).orElseThrow()).getFloatBuffer().get(0);
+        }
+    }
+
+    /** The session and the prepared input tensors, for measuring a bare {@code session.run}. */
+    public OrtSession session() {
+        return session;
+    }
+
+    public Map<String, OnnxTensor> preparedTensors() {
+        return tensors;
+    }
+
+    @Override
+    public void close() {
+        for (OnnxTensor t : tensors.values()) {
+            t.close();
+        }
+        closeQuietly(session);
+    }
+}

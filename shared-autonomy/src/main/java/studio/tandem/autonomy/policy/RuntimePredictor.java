@@ -1,0 +1,57 @@
+package studio.tandem.autonomy.policy;
+
+import ai.onnxruntime.OrtException;
+import java.util.Map;
+
+/**
+ * Feeds a {@link PolicyRuntime} from the loop's observation and the cameras: the vector inputs
+ * named in the manifest are taken from the joint and tactile vectors at the given offsets. A state
+ * feature whose name ends in {@code .command} is the command executed on the previous tick (which,
+ * unlike the measured joints, keeps moving when contact blocks the fingers).
+ */
+public final class RuntimePredictor implements ChunkPredictor {
+    /** Suffix of state features that read the previous command instead of the measured joints. */
+    public static final String COMMAND_SUFFIX = ".command";
+
+    private final PolicyRuntime runtime;
+    private final FrameSource frames;
+    private final String stateFeature;
+    private final int stateOffset;
+    private final String tactileFeature;
+
+    /**
+     * @param stateFeature the manifest vector filled from {@code joints[stateOffset..]} (e.g. the hand joints)
+     * @param tactileFeature the manifest vector filled from the tactile vector, or null
+     */
+    public RuntimePredictor(PolicyRuntime runtime, FrameSource frames, String stateFeature, int stateOffset,
+            String tactileFeature) {
+        this.runtime = runtime;
+        this.frames = frames;
+        this.stateFeature = stateFeature;
+        this.stateOffset = stateOffset;
+        this.tactileFeature = tactileFeature;
+        runtime.inputs().vector(stateFeature);
+        if (tactileFeature != null) {
+            runtime.inputs().vector(tactileFeature);
+        }
+    }
+
+    @Override
+    public double predict(ObservationSlot.Snapshot obs, double[] chunkOut) throws OrtException {
+        PolicyInputs in = runtime.inputs();
+        for (Map.Entry<String, ImageFrame> e : in.frames().entrySet()) {
+            if (!frames.latest(e.getKey(), e.getValue())) {
+                throw new IllegalStateException("camera " + e.getKey() + " has no frame yet");
+            }
+        }
+        double[] state = in.vector(stateFeature);
+        double[] source = stateFeature.endsWith(COMMAND_SUFFIX) ? obs.commanded() : obs.joints();
+        System.arraycopy(source, stateOffset, state, 0, state.length);
+        if (tactileFeature != null) {
+            double[] t = in.vector(tactileFeature);
+            System.arraycopy(obs.tactile(), 0, t, 0, t.length);
+        }
+        in.instruction(obs.instruction());
+        return runtime.infer(chunkOut);
+    }
+}

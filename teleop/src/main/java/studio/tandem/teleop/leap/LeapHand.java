@@ -1,0 +1,286 @@
+package studio.tandem.teleop.leap;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import studio.tandem.dataset.feature.FeatureSet;
+import studio.tandem.dataset.time.NanoClock;
+import studio.tandem.teleop.device.DeviceException;
+import studio.tandem.teleop.device.DeviceLifecycle;
+import studio.tandem.teleop.device.DeviceState;
+import studio.tandem.teleop.robot.Hand;
+import studio.tandem.teleop.robot.HandCommand;
+import studio.tandem.teleop.robot.HandSpec;
+import studio.tandem.teleop.robot.HandState;
+import studio.tandem.teleop.robot.RobotFeatures;
+import studio.tandem.teleop.serial.ByteStream;
+import studio.tandem.teleop.serial.SerialOpener;
+import studio.tandem.teleop.sim.SeqLockBuffer;
+
+/**
+ * The LEAP hand over Dynamixel Protocol 2.0: 16 motors in current-based position mode (the current limit
+ * bounds the grip force). One I/O thread per hand cycles at {@code rateHz}: a sync write of the goal
+ * positions (ACTIVE only), then a sync read of present current, velocity and position, published as the
+ * latest state. Torque comes on at {@link #activate()} with the goal set to the measured posture (no jump);
+ * {@link #deactivate()} stops taking commands and the motors keep their last goal (a grasp stays closed);
+ * {@link #close()} turns the torque off. When any motor stays silent for {@code faultAfterMs}, or the serial
+ * link is lost, the hand enters FAULT with a message naming the motors or the port; motors keep their last
+ * goal. {@link #read} and {@link #send} run on the
+ * control thread and allocate nothing.
+ */
+public final class LeapHand implements Hand {
+    private static final Logger LOG = LoggerFactory.getLogger(LeapHand.class);
+    private static final int N = LeapHandConfig.MOTORS;
+
+    private final LeapHandConfig config;
+    private final SerialOpener opener;
+    private final NanoClock clock;
+    private final ThreadFactory threads;
+    private final DeviceLifecycle life;
+    private final HandSpec spec = LeapSpec.spec();
+    private final FeatureSet observation;
+    private final FeatureSet action;
+    /** [stamp, positions 16, velocities 16, currents 16 (A)]. */
+    private final SeqLockBuffer stateSlot = new SeqLockBuffer(1 + 3 * N);
+    private final SeqLockBuffer targetSlot = new SeqLockBuffer(N);
+    /** Serialises writers of the target slot (the control thread, and activate() before ACTIVE). */
+    private final Object targetLock = new Object();
+    private final double[] readBuf = new double[1 + 3 * N];
+    private final double[] applied = new double[N];
+    private volatile LeapBusLoop loop;
+    private long rejected;
+
+    /** A LEAP hand on real serial ports, stamped with {@code clock}, I/O on daemon threads. */
+    public LeapHand(LeapHandConfig config, NanoClock clock) {
+        this(config, SerialOpener.PORTS, clock, r -> {
+            Thread t = new Thread(r, "leap-io-" + config.id());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Constructor for tests and alternative links; does no I/O. */
+    public LeapHand(LeapHandConfig config, SerialOpener opener, NanoClock clock, ThreadFactory threads) {
+        this.config = config;
+        this.opener = opener;
+        this.clock = clock;
+        this.threads = threads;
+        this.life = new DeviceLifecycle(config.id());
+        this.observation = RobotFeatures.handObservation(config.id(), spec);
+        this.action = RobotFeatures.handAction(config.id(), spec);
+    }
+
+    @Override
+    public String id() {
+        return config.id();
+    }
+
+    @Override
+    public DeviceState state() {
+        return life.state();
+    }
+
+    @Override
+    public String faultReason() {
+        return life.faultReason();
+    }
+
+    @Override
+    public HandSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public FeatureSet observationFeatures() {
+        return observation;
+    }
+
+    @Override
+    public FeatureSet actionFeatures() {
+        return action;
+    }
+
+    /**
+     * Opens the port, checks that all 16 motors answer a ping, configures current-based position mode,
+     * gains and current limit (torque off), reads the posture once and starts the I/O thread. From FAULT,
+     * reconnects. Application thread.
+     *
+     * @throws DeviceException naming the port or the silent motors
+     */
+    @Override
+    public synchronized void connect() throws DeviceException {
+        if (life.state().readable()) {
+            return;
+        }
+        shutdown(false);
+        ByteStream link;
+        try {
+            link = opener.open(config.port(), config.baud());
+        } catch (IOException e) {
+            throw new DeviceException(config.id() + ": " + e.getMessage(), e);
+        }
+        DynamixelBus bus = new DynamixelBus(link, config.timeoutMs() * 1_000_000L);
+        LeapBusLoop l = new LeapBusLoop(config, bus, clock, stateSlot, targetSlot, life);
+        try {
+            checkMotors(bus);
+            configure(bus);
+            if (!l.cycleOnce()) {
+                throw new DeviceException(config.id() + ": first state read failed, silent motors "
+                        + l.missingMotors());
+            }
+        } catch (IOException e) {
+            link.close();
+            throw new DeviceException(config.id() + ": serial link " + config.port() + " failed: " + e.getMessage(), e);
+        } catch (DeviceException e) {
+            link.close();
+            throw e;
+        }
+        loop = l;
+        life.set(DeviceState.CONNECTED);
+        threads.newThread(l).start();
+    }
+
+    private void checkMotors(DynamixelBus bus) throws IOException, DeviceException {
+        List<Integer> silent = new ArrayList<>();
+        for (int id : config.motorIds()) {
+            if (!bus.ping(id) && !bus.ping(id) && !bus.ping(id)) {
+                silent.add(id);
+            }
+        }
+        if (!silent.isEmpty()) {
+            throw new DeviceException(config.id() + ": motors " + silent + " do not answer on " + config.port()
+                    + " at " + config.baud() + " baud (power, cable, IDs or baud rate?)");
+        }
+    }
+
+    private void configure(DynamixelBus bus) throws IOException, DeviceException {
+        int[] ids = config.motorIds();
+        int[] v = new int[N];
+        bus.syncWrite(ControlTable.TORQUE_ENABLE, 1, ids, v, N);
+        java.util.Arrays.fill(v, ControlTable.MODE_CURRENT_BASED_POSITION);
+        bus.syncWrite(ControlTable.OPERATING_MODE, 1, ids, v, N);
+        java.util.Arrays.fill(v, config.kP());
+        bus.syncWrite(ControlTable.POSITION_P_GAIN, 2, ids, v, N);
+        java.util.Arrays.fill(v, config.kI());
+        bus.syncWrite(ControlTable.POSITION_I_GAIN, 2, ids, v, N);
+        java.util.Arrays.fill(v, config.kD());
+        bus.syncWrite(ControlTable.POSITION_D_GAIN, 2, ids, v, N);
+        java.util.Arrays.fill(v, config.currentLimit());
+        bus.syncWrite(ControlTable.GOAL_CURRENT, 2, ids, v, N);
+        if (!bus.write(ids[0], ControlTable.OPERATING_MODE, 1, ControlTable.MODE_CURRENT_BASED_POSITION)) {
+            throw new DeviceException(config.id() + ": motor " + ids[0] + " rejected current-based position mode ("
+                    + DynamixelPacket.errorText(bus.lastError()) + ")");
+        }
+    }
+
+    /**
+     * Sets the goal to the measured posture, then enables torque (on the I/O thread; waits up to one second).
+     *
+     * @throws DeviceException when not connected or the torque could not be enabled
+     */
+    @Override
+    public synchronized void activate() throws DeviceException {
+        if (life.state() == DeviceState.ACTIVE) {
+            return;
+        }
+        if (life.state() != DeviceState.CONNECTED) {
+            throw new DeviceException(config.id() + ": cannot activate while " + life.state()
+                    + (life.faultReason().isEmpty() ? "" : " (" + life.faultReason() + ")"));
+        }
+        holdMeasured();
+        if (!loop.enableTorque(1_000_000_000L)) {
+            throw new DeviceException(config.id() + ": torque enable not confirmed: " + life.faultReason());
+        }
+        if (!life.transition(DeviceState.CONNECTED, DeviceState.ACTIVE)) {
+            throw new DeviceException(config.id() + ": activation interrupted: " + life.faultReason());
+        }
+    }
+
+    @Override
+    public synchronized void deactivate() {
+        life.transition(DeviceState.ACTIVE, DeviceState.CONNECTED);
+    }
+
+    @Override
+    public synchronized void close() {
+        shutdown(true);
+        life.set(DeviceState.DISCONNECTED);
+    }
+
+    private void shutdown(boolean torqueOff) {
+        LeapBusLoop l = loop;
+        loop = null;
+        if (l != null) {
+            l.stop(torqueOff);
+        }
+    }
+
+    private void holdMeasured() {
+        stateSlot.read(readBuf);
+        System.arraycopy(readBuf, 1, applied, 0, N);
+        publishTarget(applied);
+    }
+
+    /** Latest joint positions (rad); tactile stays 0 (no sensors). Control thread; allocation-free. */
+    @Override
+    public void read(HandState out) {
+        life.requireReadable();
+        long seq = stateSlot.read(readBuf);
+        System.arraycopy(readBuf, 1, out.positions(), 0, N);
+        java.util.Arrays.fill(out.tactile(), 0);
+        java.util.Arrays.fill(out.normals(), 0);
+        out.stamp((long) readBuf[0], seq);
+    }
+
+    /**
+     * Latest joint velocities (rad/s) and motor currents (A) into arrays of 16. Any thread; allocation-free.
+     */
+    public void readMotors(double[] velocities, double[] currents) {
+        life.requireReadable();
+        stateSlot.read(readBuf);
+        System.arraycopy(readBuf, 1 + N, velocities, 0, N);
+        System.arraycopy(readBuf, 1 + 2 * N, currents, 0, N);
+    }
+
+    /** Clamps targets to the joint limits (NaN holds that joint) and hands them to the I/O thread. */
+    @Override
+    public void send(HandCommand command, HandCommand appliedOut) {
+        life.requireActive();
+        double[] req = command.positions();
+        for (int i = 0; i < N; i++) {
+            if (Double.isFinite(req[i])) {
+                applied[i] = req[i];
+            } else {
+                rejected++;
+            }
+        }
+        spec.limits().clampPositions(applied);
+        publishTarget(applied);
+        appliedOut.set(applied, command.stampNanos());
+    }
+
+    /** Target values rejected as NaN/infinite (the joint held its previous target). */
+    public long rejectedCount() {
+        return rejected;
+    }
+
+    /** Bus health counters (CRC errors, timeouts...) of the current connection, or null when disconnected. */
+    public DynamixelBus bus() {
+        LeapBusLoop l = loop;
+        return l == null ? null : l.bus();
+    }
+
+    static void logFault(String id, String reason) {
+        LOG.warn("{}: {}", id, reason);
+    }
+
+    /** Publishes a target to the I/O thread; the slot has one writer at a time. Allocation-free. */
+    private void publishTarget(double[] values) {
+        synchronized (targetLock) {
+            targetSlot.write(values);
+        }
+    }
+}

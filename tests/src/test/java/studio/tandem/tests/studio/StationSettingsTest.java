@@ -1,0 +1,68 @@
+package studio.tandem.tests.studio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static studio.tandem.tests.studio.StudioFixtures.fx;
+import static studio.tandem.tests.studio.StudioFixtures.waitUntil;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.ComboBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import studio.tandem.app.config.StationConfigFile;
+import studio.tandem.app.studio.StudioApp;
+import studio.tandem.app.studio.StudioContext;
+import studio.tandem.app.studio.StudioWindow;
+import studio.tandem.dataset.time.NanoClock;
+
+/** The settings dialog edits station.yaml: bad input is refused with one line, good input is saved. */
+@ExtendWith(ApplicationExtension.class)
+class StationSettingsTest {
+    @TempDir
+    static Path tmp;
+    private StudioContext ctx;
+    private StudioWindow window;
+
+    @Start
+    void start(Stage stage) {
+        StudioApp.applyTheme();
+        ctx = new StudioContext(NanoClock.SYSTEM, tmp, tmp.resolve("cfg/station.yaml"));
+        window = new StudioWindow(ctx, new ReviewWorkspaceTest.RecordingStop());
+        stage.setScene(window.scene());
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        fx(window::close);
+        ctx.close();
+    }
+
+    @Test
+    void editsAndSavesTheStationFile(FxRobot robot) throws Exception {
+        robot.clickOn("#workspaceCollect");
+        waitUntil("simulated station shown", () -> window.station().statusProperty().get().contains("simulated"));
+        assertThat(robot.lookup("#stationPanel .label").queryAll()).anyMatch(
+                n -> ((javafx.scene.control.Label) n).getText().equals("Arm: sim_ur5e"));
+        robot.clickOn("#stationSettings");
+        ComboBox<?> arm = robot.lookup("#armType").queryComboBox();
+        fx(() -> window.station().armTypeProperty().set("ur_rtde"));
+        assertThat(arm.getValue()).isEqualTo("ur_rtde");
+        robot.clickOn("Save");
+        assertThat(robot.lookup("#settingsError").queryLabeled().getText())
+                .isEqualTo("arm.address: needed for a ur_rtde arm");
+        assertThat(Files.exists(ctx.configFile())).isFalse();
+        robot.clickOn("#armAddress").write("192.168.0.5");
+        robot.clickOn("Save");
+        waitUntil("saved", () -> Files.exists(ctx.configFile()) && window.station().statusProperty().get().startsWith("Saved"));
+        assertThat(StationConfigFile.load(ctx.configFile()).arm().address()).isEqualTo("192.168.0.5");
+        assertThat(robot.lookup("#stationPanel .label").queryAll()).anyMatch(
+                n -> ((javafx.scene.control.Label) n).getText().equals("Arm: ur_rtde @ 192.168.0.5"));
+    }
+}
