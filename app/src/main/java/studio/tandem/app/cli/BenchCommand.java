@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             BenchRecordCommand.class,
             BenchControlCommand.class,
             BenchPolicyCommand.class,
+            BenchTeleopCommand.class,
         })
 public final class BenchCommand {
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine;
 
 class TandemCommandTest {
 
-    private static String[] run(String... args) {
+    static String[] run(String... args) {
         CommandLine cl = TandemCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import studio.tandem.dataset.time.NanoClock;
 import studio.tandem.teleop.device.DeviceState;
+import studio.tandem.teleop.device.DeviceThread;
 import studio.tandem.teleop.input.AbstractOperatorDevice;
 import studio.tandem.teleop.input.PoseSample;
 import studio.tandem.teleop.input.TwistIntegrator;
@@ -26,6 +27,7 @@ public final class KeyboardDevice extends AbstractOperatorDevice {
     private final AtomicLong toggles = new AtomicLong();
     private final TwistIntegrator integrator = new TwistIntegrator();
     private final PoseSample sample = new PoseSample();
+    private final DeviceThread worker = new DeviceThread();
     private final float[] axes;
     private volatile boolean estop;
     private volatile boolean padConnected = true;
@@ -34,8 +36,6 @@ public final class KeyboardDevice extends AbstractOperatorDevice {
     private long seenToggles;
     private double gripper;
     private long lastStep = Long.MIN_VALUE;
-    private volatile boolean running;
-    private Thread thread;
 
     /**
      * @param gamepad optional analog source (null for keyboard only)
@@ -69,10 +69,7 @@ public final class KeyboardDevice extends AbstractOperatorDevice {
             return false;
         }
         long bit = 1L << a.ordinal();
-        long before;
-        do {
-            before = held.get();
-        } while (!held.compareAndSet(before, before | bit));
+        long before = held.getAndAccumulate(bit, KeyboardDevice::press);
         if ((before & bit) == 0) {
             if (a == KeyAction.CLUTCH) {
                 toggles.incrementAndGet();
@@ -89,12 +86,16 @@ public final class KeyboardDevice extends AbstractOperatorDevice {
         if (a == null) {
             return false;
         }
-        long bit = 1L << a.ordinal();
-        long before;
-        do {
-            before = held.get();
-        } while (!held.compareAndSet(before, before & ~bit));
+        held.getAndAccumulate(1L << a.ordinal(), KeyboardDevice::release);
         return true;
+    }
+
+    private static long press(long keys, long bit) {
+        return keys | bit;
+    }
+
+    private static long release(long keys, long bit) {
+        return keys & ~bit;
     }
 
     /** Releases every key (e.g. when the window loses focus). Any thread. */
@@ -113,19 +114,16 @@ public final class KeyboardDevice extends AbstractOperatorDevice {
 
     @Override
     public synchronized void connect() {
-        if (running) {
+        if (worker.running()) {
             return;
         }
         setState(DeviceState.CONNECTED);
-        running = true;
-        thread = new Thread(this::run, "keyboard-" + id());
-        thread.setDaemon(true);
-        thread.start();
+        worker.start("keyboard-" + id(), this::run);
     }
 
     private void run() {
         long next = clock.nanoTime();
-        while (running) {
+        while (worker.running()) {
             step(clock.nanoTime());
             next += periodNanos;
             long sleep = next - clock.nanoTime();
@@ -208,19 +206,7 @@ public final class KeyboardDevice extends AbstractOperatorDevice {
 
     @Override
     public void close() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            t = thread;
-            thread = null;
-        }
-        if (t != null) {
-            try {
-                t.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(false, 1000);
         setState(DeviceState.DISCONNECTED);
     }
 }

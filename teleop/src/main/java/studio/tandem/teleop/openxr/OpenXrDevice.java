@@ -26,6 +26,7 @@ import studio.tandem.dataset.time.NanoClock;
 import studio.tandem.teleop.input.HandJoint;
 import studio.tandem.teleop.device.DeviceException;
 import studio.tandem.teleop.device.DeviceState;
+import studio.tandem.teleop.device.DeviceThread;
 import studio.tandem.teleop.input.AbstractOperatorDevice;
 import studio.tandem.teleop.input.HandJointsSample;
 import studio.tandem.teleop.input.PoseSample;
@@ -48,9 +49,8 @@ public final class OpenXrDevice extends AbstractOperatorDevice {
     private final XrFrameInput frame = new XrFrameInput();
     private final PoseSample sample = new PoseSample();
     private final HandJointsSample handSample = new HandJointsSample();
-    private volatile boolean running;
+    private final DeviceThread worker = new DeviceThread();
     private volatile String startError;
-    private Thread thread;
 
     public OpenXrDevice(String id, NanoClock clock, XrInputMapper mapper) {
         super(id, clock, true, "left", "right");
@@ -68,7 +68,7 @@ public final class OpenXrDevice extends AbstractOperatorDevice {
      */
     @Override
     public synchronized void connect() throws DeviceException {
-        if (running) {
+        if (worker.running()) {
             return;
         }
         if (isLinux() && XrRuntimeLocator.activeRuntime(System.getenv(),
@@ -78,10 +78,7 @@ public final class OpenXrDevice extends AbstractOperatorDevice {
         }
         CountDownLatch started = new CountDownLatch(1);
         startError = null;
-        running = true;
-        thread = new Thread(() -> run(started), "openxr-" + id());
-        thread.setDaemon(true);
-        thread.start();
+        worker.start("openxr-" + id(), () -> run(started));
         try {
             if (!started.await(10, TimeUnit.SECONDS)) {
                 startError = "OpenXR: the runtime did not answer within 10 s";
@@ -91,7 +88,7 @@ public final class OpenXrDevice extends AbstractOperatorDevice {
             startError = "OpenXR: interrupted while connecting";
         }
         if (startError != null) {
-            running = false;
+            worker.requestStop();
             fault(startError);
             throw new DeviceException(startError);
         }
@@ -122,12 +119,12 @@ public final class OpenXrDevice extends AbstractOperatorDevice {
             fault(e.getMessage());
             LOG.warn("{}: {}", id(), e.getMessage());
         }
-        running = false;
+        worker.requestStop();
     }
 
     private void loop(OpenXrSession xr, OpenXrFrameReader reader, XrEventDataBuffer event, XrFrameState fs) {
         fs.type$Default();
-        while (running) {
+        while (worker.running()) {
             if (!pollEvents(xr, event)) {
                 return;
             }
@@ -239,19 +236,7 @@ public final class OpenXrDevice extends AbstractOperatorDevice {
 
     @Override
     public void close() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            t = thread;
-            thread = null;
-        }
-        if (t != null) {
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(false, 2000);
         setState(DeviceState.DISCONNECTED);
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.locks.LockSupport;
 import studio.tandem.dataset.time.NanoClock;
 import studio.tandem.teleop.device.DeviceException;
 import studio.tandem.teleop.device.DeviceState;
+import studio.tandem.teleop.device.DeviceThread;
 import studio.tandem.teleop.input.AbstractOperatorDevice;
 import studio.tandem.teleop.input.HandJointsSample;
 import studio.tandem.teleop.input.PoseSample;
@@ -25,13 +26,12 @@ public final class ReplayDevice extends AbstractOperatorDevice {
     private final boolean loop;
     private final PoseSample pose = new PoseSample();
     private final HandJointsSample hand = new HandJointsSample();
+    private final DeviceThread worker = new DeviceThread();
     private StreamReader reader;
     private int pending = -1;
     private long startNanos;
     private long published;
     private volatile boolean finished;
-    private volatile boolean running;
-    private Thread thread;
 
     /** Constructs without I/O; {@code channels} must match the file's (checked on connect). */
     public ReplayDevice(String id, NanoClock clock, Path file, List<String> channels, double speed, boolean loop) {
@@ -81,18 +81,15 @@ public final class ReplayDevice extends AbstractOperatorDevice {
 
     @Override
     public synchronized void connect() throws DeviceException {
-        if (running) {
+        if (worker.running()) {
             return;
         }
         open();
-        running = true;
-        thread = new Thread(this::run, "replay-" + id());
-        thread.setDaemon(true);
-        thread.start();
+        worker.start("replay-" + id(), this::run);
     }
 
     private void run() {
-        while (running && !finished) {
+        while (worker.running() && !finished) {
             long wait = step(clock.nanoTime());
             LockSupport.parkNanos(Math.max(50_000L, Math.min(wait, 5_000_000L)));
         }
@@ -175,20 +172,7 @@ public final class ReplayDevice extends AbstractOperatorDevice {
 
     @Override
     public void close() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            t = thread;
-            thread = null;
-        }
-        if (t != null) {
-            LockSupport.unpark(t);
-            try {
-                t.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(false, 1000);
         synchronized (this) {
             closeReader();
         }

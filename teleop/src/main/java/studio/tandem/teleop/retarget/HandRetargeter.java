@@ -5,24 +5,28 @@ import org.joml.Vector3d;
 
 import studio.tandem.teleop.input.HandJoint;
 import studio.tandem.teleop.input.HandJointsSample;
+import studio.tandem.teleop.kinematics.JointLimits;
+import studio.tandem.teleop.robot.Hand;
+import studio.tandem.teleop.robot.HandKinematics;
 
 /**
  * Hand retargeting by fingertip-vector optimization (as dex-retargeting's vector retargeting):
  * minimizes Σ‖(p_tip,i − p_wrist)_robot(q) − s·R·(p_tip,i − p_wrist)_human‖² + w‖q − q_prev‖² within
  * the joint limits, by projected Levenberg–Marquardt per finger (a finger's joints move only its own
  * tip), warm-started from the previous solution. Human vectors are taken in the human wrist frame
- * and rotated by the configured alignment into the robot hand frame.
+ * and rotated by the configured alignment into the robot hand frame. The robot side comes from the
+ * hand itself ({@link Hand#kinematics()} and the limits of its {@link studio.tandem.teleop.robot.HandSpec}).
  *
  * <p>Thread: the control (or hand) thread; allocation-free per call.
  */
 public final class HandRetargeter {
     private final HandKinematics hand;
+    private final double[] lower;
+    private final double[] upper;
     private final HandRetargetConfig cfg;
     private final Vector3d[] targets;
-    private final Vector3d tip = new Vector3d();
-    private final Vector3d joint = new Vector3d();
-    private final Vector3d scratch = new Vector3d();
     private final Quaterniond wristInv = new Quaterniond();
+    private final double[] tip = new double[3];
     private final double[] prev;
     private final double[] trial;
     private final double[] jac;
@@ -32,28 +36,48 @@ public final class HandRetargeter {
     private final double[] work;
     private double lastError;
 
-    public HandRetargeter(HandKinematics hand, HandRetargetConfig cfg) {
-        if (cfg.tips().size() != hand.fingers().size()) {
+    /**
+     * @param hand fingertip kinematics whose fingers move independently (not a parallel gripper, whose
+     *             pads share one joint: drive it by closure instead)
+     * @param limits joint limits, one per hand joint
+     */
+    public HandRetargeter(HandKinematics hand, JointLimits limits, HandRetargetConfig cfg) {
+        if (cfg.tips().size() != hand.fingertips()) {
             throw new IllegalArgumentException("hand retargeting: " + cfg.tips().size() + " tips for "
-                    + hand.fingers().size() + " fingers");
+                    + hand.fingertips() + " fingers");
+        }
+        if (!hand.independentFingers()) {
+            throw new IllegalArgumentException("hand retargeting: fingertips share joints (a gripper?); "
+                    + "use closure from the trigger");
         }
         this.hand = hand;
+        this.lower = limits.lower();
+        this.upper = limits.upper();
         this.cfg = cfg;
-        this.targets = new Vector3d[hand.fingers().size()];
+        this.targets = new Vector3d[hand.fingertips()];
+        int maxN = 0;
         for (int i = 0; i < targets.length; i++) {
             targets[i] = new Vector3d();
+            maxN = Math.max(maxN, hand.jointCount(i));
         }
-        int maxN = 0;
-        for (HandKinematics.Finger f : hand.fingers()) {
-            maxN = Math.max(maxN, f.joints());
-        }
-        prev = new double[hand.dof()];
-        trial = new double[hand.dof()];
+        prev = new double[lower.length];
+        trial = new double[lower.length];
         jac = new double[3 * maxN];
         a = new double[maxN * maxN];
         g = new double[maxN];
         delta = new double[maxN];
         work = new double[maxN * maxN];
+    }
+
+    /**
+     * A retargeter for {@code robotHand}, from its own kinematics and joint limits.
+     *
+     * @throws IllegalArgumentException when the hand does not publish its kinematics
+     */
+    public static HandRetargeter forHand(Hand robotHand, HandRetargetConfig cfg) {
+        HandKinematics k = robotHand.kinematics().orElseThrow(() -> new IllegalArgumentException(
+                "hand retargeting: hand '" + robotHand.id() + "' does not publish fingertip kinematics"));
+        return new HandRetargeter(k, robotHand.spec().limits(), cfg);
     }
 
     /**
@@ -103,20 +127,18 @@ public final class HandRetargeter {
 
     /** Squared fingertip error of the current targets for {@code q}, with the smoothness term. */
     private double cost(int f, double[] q) {
-        hand.tip(f, q, tip, scratch);
-        double c = tip.distanceSquared(targets[f]);
-        HandKinematics.Finger fi = hand.fingers().get(f);
-        for (int j = 0; j < fi.joints(); j++) {
-            double d = q[fi.firstJoint() + j] - prev[fi.firstJoint() + j];
+        double c = tipError(f, q);
+        int o = hand.firstJoint(f);
+        for (int j = 0; j < hand.jointCount(f); j++) {
+            double d = q[o + j] - prev[o + j];
             c += cfg.smoothness() * d * d;
         }
         return c;
     }
 
     private double solveFinger(int f, double[] q) {
-        HandKinematics.Finger fi = hand.fingers().get(f);
-        int n = fi.joints();
-        int o = fi.firstJoint();
+        int n = hand.jointCount(f);
+        int o = hand.firstJoint(f);
         double lambda = 1e-4;
         double c = cost(f, q);
         for (int it = 0; it < cfg.iterations() && c > 1e-14; it++) {
@@ -146,16 +168,21 @@ public final class HandRetargeter {
                 break;
             }
         }
-        hand.tip(f, q, tip, scratch);
-        return tip.distanceSquared(targets[f]);
+        return tipError(f, q);
+    }
+
+    /** Squared distance (m²) of fingertip f at {@code q} from its target. */
+    private double tipError(int f, double[] q) {
+        hand.tipPosition(f, q, tip, 0);
+        return targets[f].distanceSquared(tip[0], tip[1], tip[2]);
     }
 
     /** Fills A = JᵀJ and g = Jᵀr + w(q − q_prev) for finger f at q. */
     private void normalEquations(int f, double[] q, int n, int o) {
-        hand.tipJacobian(f, q, jac, tip, joint, scratch);
-        double rx = tip.x - targets[f].x;
-        double ry = tip.y - targets[f].y;
-        double rz = tip.z - targets[f].z;
+        hand.tipJacobian(f, q, tip, jac);
+        double rx = tip[0] - targets[f].x;
+        double ry = tip[1] - targets[f].y;
+        double rz = tip[2] - targets[f].z;
         for (int i = 0; i < n; i++) {
             g[i] = jac[i] * rx + jac[n + i] * ry + jac[2 * n + i] * rz + cfg.smoothness() * (q[o + i] - prev[o + i]);
             for (int j = 0; j < n; j++) {
@@ -170,8 +197,8 @@ public final class HandRetargeter {
      */
     private void lockJointsAtLimits(int o, int n, double[] q) {
         for (int i = 0; i < n; i++) {
-            boolean atLower = q[o + i] <= hand.lower(o + i) + 1e-12 && g[i] > 0;
-            boolean atUpper = q[o + i] >= hand.upper(o + i) - 1e-12 && g[i] < 0;
+            boolean atLower = q[o + i] <= lower[o + i] + 1e-12 && g[i] > 0;
+            boolean atUpper = q[o + i] >= upper[o + i] - 1e-12 && g[i] < 0;
             if (atLower || atUpper) {
                 g[i] = 0;
                 for (int j = 0; j < n; j++) {
@@ -238,7 +265,7 @@ public final class HandRetargeter {
     }
 
     private double clamp(int j, double v) {
-        return Math.max(hand.lower(j), Math.min(hand.upper(j), v));
+        return Math.max(lower[j], Math.min(upper[j], v));
     }
 
     /** Sum of squared fingertip errors (m²) after the last successful {@link #retarget}. */
@@ -253,8 +280,7 @@ public final class HandRetargeter {
         }
         double e = 0;
         for (int f = 0; f < targets.length; f++) {
-            hand.tip(f, q, tip, scratch);
-            e += tip.distanceSquared(targets[f]);
+            e += tipError(f, q);
         }
         return e;
     }

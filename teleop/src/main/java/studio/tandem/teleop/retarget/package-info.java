@@ -4,6 +4,6 @@
  * velocity/acceleration limits, IK, trigger → gripper closure) and {@link
  * studio.tandem.teleop.retarget.HandFollower} / {@link studio.tandem.teleop.retarget.HandRetargeter}
  * (26 OpenXR joints → robot hand joints by fingertip-vector optimization).
- * {@link studio.tandem.teleop.retarget.TeleopLatencyBench} measures event → command latency.
+ * {@link studio.tandem.teleop.bench.EventToCommandBench} measures event → command latency.
  */
 package studio.tandem.teleop.retarget;

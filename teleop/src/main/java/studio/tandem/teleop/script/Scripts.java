@@ -33,7 +33,10 @@ public final class Scripts {
                 new MoveTcp("lift", io, lifted, 0.08, 0.01));
     }
 
-    /** Grasp-and-lift, carry to {@code place}, lower, open and retreat. */
+    /**
+     * Grasp-and-lift, carry to {@code place}, lower, open, let the fingers finish opening (a ramped
+     * closure command runs ahead of the motors; retreating earlier drags the object along), retreat.
+     */
     public static Sequence pickAndPlace(OperatorIo io, Matrix4d grasp, Matrix4d place) {
         Matrix4d placeAbove = new Matrix4d(place).translateLocal(0, 0, APPROACH);
         return new Sequence("pick-and-place",
@@ -41,6 +44,7 @@ public final class Scripts {
                 new MoveTcp("carry", io, placeAbove, 0.15, 0.01),
                 new MoveTcp("lower", io, place, 0.06, 0.005),
                 new SetClosure("release", io, 0, SECOND / 2),
+                new Wait(SECOND / 2),
                 new MoveTcp("retreat", io, placeAbove, 0.15, 0.01));
     }
 

@@ -5,6 +5,7 @@ import org.joml.Vector3d;
 import org.ode4j.ode.DBody;
 import org.ode4j.ode.DGeom;
 import studio.tandem.teleop.kinematics.Rotations;
+import studio.tandem.teleop.robot.HandKinematics;
 import studio.tandem.teleop.robot.HandSpec;
 
 /**
@@ -20,13 +21,25 @@ abstract class HandBodies {
     protected final SceneRegistry registry;
     protected final DBody palm;
     protected final Matrix4d palmLocal;
+    private final HandSpec spec;
+    private final HandKinematics kinematics;
+    private final double toolZ;
     private final Matrix4d palmWorld = new Matrix4d();
     private final Matrix4d palmPrevious = new Matrix4d();
     private final double[] omega = new double[3];
     private final Vector3d tmp = new Vector3d();
 
-    HandBodies(SceneRegistry registry, Matrix4d flange, double[] palmDims, double palmCenterZ, String id) {
+    /**
+     * @param spec the hand's joints, limits and fingertips
+     * @param kinematics fingertip kinematics matching the bodies the subclass builds
+     * @param toolZ distance from the flange to the grasp centre along the flange z axis (m)
+     */
+    HandBodies(SceneRegistry registry, Matrix4d flange, double[] palmDims, double palmCenterZ, String id,
+               HandSpec spec, HandKinematics kinematics, double toolZ) {
         this.registry = registry;
+        this.spec = spec;
+        this.kinematics = kinematics;
+        this.toolZ = toolZ;
         this.palmLocal = new Matrix4d().translation(0, 0, palmCenterZ);
         palm = registry.body(Shape.BOX, palmDims, 0);
         registry.geom(id + ".palm", Shape.BOX, palmDims, PALM_RGBA, palm, Collision.HAND);
@@ -35,13 +48,19 @@ abstract class HandBodies {
         palmPrevious.set(palmWorld);
     }
 
-    abstract HandSpec spec();
+    final HandSpec spec() {
+        return spec;
+    }
 
     /** Fingertip kinematics matching this body model. */
-    abstract studio.tandem.teleop.robot.HandKinematics kinematics();
+    final HandKinematics kinematics() {
+        return kinematics;
+    }
 
     /** Distance from the flange to the grasp centre along the flange z axis (m): the arm's tool offset. */
-    abstract double toolZ();
+    final double toolZ() {
+        return toolZ;
+    }
 
     /** Sets the joint motors towards {@code targets} (joint units); called before each physics step. */
     abstract void drive(double[] targets);

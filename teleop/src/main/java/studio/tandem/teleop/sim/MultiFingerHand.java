@@ -9,8 +9,8 @@ import org.ode4j.ode.DGeom;
 import org.ode4j.ode.DHingeJoint;
 import org.ode4j.ode.OdeHelper;
 import studio.tandem.teleop.kinematics.JointLimits;
-import studio.tandem.teleop.robot.HandKinematics;
 import studio.tandem.teleop.robot.HandSpec;
+import studio.tandem.teleop.robot.HingeFingers;
 
 /**
  * A four-finger hand (index, middle, ring opposed by the thumb), three flexion joints per finger
@@ -29,13 +29,11 @@ final class MultiFingerHand extends HandBodies {
     /** Finger base positions (x, y) on the palm, flange frame: three fingers opposed by the thumb. */
     private static final double[][] BASE = {{0.035, -0.028}, {0.035, 0}, {0.035, 0.028}, {-0.035, 0}};
 
-    private final HandSpec spec;
     private final DHingeJoint[] hinges = new DHingeJoint[12];
     private final DGeom[] tips = new DGeom[4];
 
     MultiFingerHand(SceneRegistry registry, Matrix4d flange, String id) {
-        super(registry, flange, new double[] {0.09, 0.08, 0.02}, 0.02, id);
-        spec = buildSpec();
+        super(registry, flange, new double[] {0.09, 0.08, 0.02}, 0.02, id, buildSpec(), KINEMATICS, 0.12);
         for (int f = 0; f < 4; f++) {
             buildFinger(flange, id, f, BASE[f][0], BASE[f][1]);
         }
@@ -64,8 +62,8 @@ final class MultiFingerHand extends HandBodies {
     }
 
     private void buildFinger(Matrix4d flange, String id, int f, double x, double y) {
-        double side = Math.signum(x);
-        Vector3d axis = flangeDirection(flange, 0, -side, 0);
+        Vector3d local = hingeAxis(f);
+        Vector3d axis = flangeDirection(flange, local.x, local.y, local.z);
         DBody parent = palm;
         double z = PALM_TOP;
         for (int j = 0; j < 3; j++) {
@@ -81,8 +79,8 @@ final class MultiFingerHand extends HandBodies {
             h.setAnchor(anchor.x, anchor.y, anchor.z);
             h.setAxis(axis.x, axis.y, axis.z);
             int k = 3 * f + j;
-            h.setParamLoStop(spec.limits().lower()[k]);
-            h.setParamHiStop(spec.limits().upper()[k]);
+            h.setParamLoStop(spec().limits().lower()[k]);
+            h.setParamHiStop(spec().limits().upper()[k]);
             h.setParamFMax(MAX_TORQUE[j]);
             hinges[k] = h;
             if (j == 2) {
@@ -94,51 +92,23 @@ final class MultiFingerHand extends HandBodies {
     }
 
     /**
-     * Fingertip kinematics of this hand: each finger flexes in its own plane (y = const) about an axis
-     * through its base; the tip is the end of the distal link.
+     * Fingertip kinematics of this hand, from the same constants as its bodies: each finger flexes in
+     * its own plane (y = const) about an axis through its base; the tip is the end of the distal link.
      */
-    static final HandKinematics KINEMATICS = buildKinematics();
+    static final HingeFingers KINEMATICS = buildKinematics();
 
-    private static HandKinematics buildKinematics() {
-        return new HandKinematics() {
-            @Override
-            public int fingertips() {
-                return 4;
-            }
-
-            @Override
-            public void fingertipPositions(double[] q, double[] out) {
-                for (int f = 0; f < 4; f++) {
-                    double side = Math.signum(BASE[f][0]);
-                    double x = BASE[f][0];
-                    double z = PALM_TOP;
-                    double phi = 0;
-                    for (int j = 0; j < 3; j++) {
-                        phi += q[3 * f + j];
-                        x -= side * LENGTH[j] * Math.sin(phi);
-                        z += LENGTH[j] * Math.cos(phi);
-                    }
-                    out[3 * f] = x;
-                    out[3 * f + 1] = BASE[f][1];
-                    out[3 * f + 2] = z;
-                }
-            }
-        };
+    private static HingeFingers buildKinematics() {
+        List<HingeFingers.Finger> fingers = new ArrayList<>();
+        for (int f = 0; f < 4; f++) {
+            fingers.add(new HingeFingers.Finger(FINGERS[f], new Vector3d(BASE[f][0], BASE[f][1], PALM_TOP),
+                    hingeAxis(f), new Vector3d(0, 0, 1), LENGTH));
+        }
+        return new HingeFingers(fingers);
     }
 
-    @Override
-    HandKinematics kinematics() {
-        return KINEMATICS;
-    }
-
-    @Override
-    HandSpec spec() {
-        return spec;
-    }
-
-    @Override
-    double toolZ() {
-        return 0.12;
+    /** Hinge axis of finger f in the flange frame: positive angles curl towards x = 0. */
+    private static Vector3d hingeAxis(int f) {
+        return new Vector3d(0, -Math.signum(BASE[f][0]), 0);
     }
 
     @Override

@@ -23,14 +23,14 @@ final class ParallelGripper extends HandBodies {
     private static final double MAX_SPEED = 0.15;
     private static final double GAIN = 20;
 
-    private final HandSpec spec = new HandSpec(HandSpec.Kind.PARALLEL_GRIPPER, List.of("gap"),
+    private static final HandSpec SPEC = new HandSpec(HandSpec.Kind.PARALLEL_GRIPPER, List.of("gap"),
             new JointLimits(new double[] {0}, new double[] {MAX_GAP}, new double[] {2 * MAX_SPEED}),
             List.of("left_pad", "right_pad"), new double[] {MAX_GAP}, new double[] {0});
     private final DSliderJoint[] sliders = new DSliderJoint[2];
     private final DGeom[] pads = new DGeom[2];
 
     ParallelGripper(SceneRegistry registry, Matrix4d flange, String id) {
-        super(registry, flange, new double[] {0.11, 0.05, 0.04}, 0.02, id);
+        super(registry, flange, new double[] {0.11, 0.05, 0.04}, 0.02, id, SPEC, KINEMATICS, 0.075);
         double[] dims = {PAD_THICKNESS, 0.022, 0.05};
         for (int s = 0; s < 2; s++) {
             double side = s == 0 ? 1 : -1;
@@ -61,31 +61,31 @@ final class ParallelGripper extends HandBodies {
             }
 
             @Override
-            public void fingertipPositions(double[] q, double[] out) {
-                double half = q[0] / 2 + PAD_THICKNESS / 2;
-                out[0] = half;
-                out[1] = 0;
-                out[2] = PAD_Z;
-                out[3] = -half;
-                out[4] = 0;
-                out[5] = PAD_Z;
+            public int firstJoint(int tip) {
+                return 0;
+            }
+
+            @Override
+            public int jointCount(int tip) {
+                return 1;
+            }
+
+            @Override
+            public void tipPosition(int tip, double[] q, double[] out, int offset) {
+                double side = tip == 0 ? 1 : -1;
+                out[offset] = side * (q[0] / 2 + PAD_THICKNESS / 2);
+                out[offset + 1] = 0;
+                out[offset + 2] = PAD_Z;
+            }
+
+            @Override
+            public void tipJacobian(int tip, double[] q, double[] pos, double[] jac) {
+                tipPosition(tip, q, pos, 0);
+                jac[0] = tip == 0 ? 0.5 : -0.5;
+                jac[1] = 0;
+                jac[2] = 0;
             }
         };
-    }
-
-    @Override
-    HandKinematics kinematics() {
-        return KINEMATICS;
-    }
-
-    @Override
-    HandSpec spec() {
-        return spec;
-    }
-
-    @Override
-    double toolZ() {
-        return 0.075;
     }
 
     @Override

@@ -28,7 +28,15 @@ import org.ode4j.ode.internal.Misc;
  */
 public final class PhysicsWorld implements AutoCloseable {
     private static final Object ODE_RNG_LOCK = new Object();
-    private static final int MAX_CONTACTS_PER_PAIR = 6;
+    /**
+     * Contact points per colliding pair: 4 (a face on a face needs its corners, no more). With 20 solver
+     * iterations and resting objects disabled, the physics CPU of a scripted pick-and-place at 480 Hz went
+     * from 0.052–0.066 to 0.042–0.058 s per simulated second (best of 3–4 runs each, 2 cores under load
+     * 7–14, so noisy), with the grasp, slip and push tests unchanged.
+     */
+    private static final int MAX_CONTACTS_PER_PAIR = 4;
+    /** Quick-step solver iterations: 12 let the cube slip out of the hand during the carry; 20 hold it. */
+    private static final int SOLVER_ITERATIONS = 20;
     private static final int MAX_TIP_CONTACTS = 256;
 
     static {
@@ -56,12 +64,15 @@ public final class PhysicsWorld implements AutoCloseable {
         this.seed = seed;
         world = OdeHelper.createWorld();
         world.setGravity(0, 0, -9.81);
-        world.setQuickStepNumIterations(30);
+        world.setQuickStepNumIterations(SOLVER_ITERATIONS);
         world.setERP(0.3);
         world.setCFM(1e-6);
         world.setContactMaxCorrectingVel(0.5);
         world.setContactSurfaceLayer(0.0005);
-        world.setAutoDisableFlag(false);
+        world.setAutoDisableFlag(false); // per body: only free objects rest (see enableAutoDisable)
+        world.setAutoDisableLinearThreshold(0.003);
+        world.setAutoDisableAngularThreshold(0.01);
+        world.setAutoDisableSteps(48);
         space = OdeHelper.createSimpleSpace();
         contacts = OdeHelper.createJointGroup();
         for (int i = 0; i < MAX_TIP_CONTACTS; i++) {
@@ -82,6 +93,16 @@ public final class PhysicsWorld implements AutoCloseable {
         tips = tipGeoms.clone();
         tipForce = new double[tips.length];
         tipNormal = new double[3 * tips.length];
+    }
+
+    /**
+     * Lets a free object fall asleep after it has rested (below 3 mm/s and 0.01 rad/s for 48 steps), so
+     * resting objects cost the solver nothing; a contact with an awake body wakes it. Never for the hand:
+     * its motors would not wake it.
+     */
+    static void enableAutoDisable(DBody b) {
+        b.setAutoDisableDefaults();
+        b.setAutoDisableFlag(true);
     }
 
     /** Assigns collision category bits to a geometry. */
@@ -135,6 +156,10 @@ public final class PhysicsWorld implements AutoCloseable {
             return;
         }
         int n = OdeHelper.collide(o1, o2, MAX_CONTACTS_PER_PAIR, buffer.getGeomBuffer());
+        if (n > 0) {
+            wakeIfPushedByKinematic(b1, b2);
+            wakeIfPushedByKinematic(b2, b1);
+        }
         int tip1 = tipIndex(o1);
         int tip2 = tipIndex(o2);
         double mu = tip1 >= 0 || tip2 >= 0 || isHand(o1) || isHand(o2) ? 1.2 : 0.5;
@@ -214,6 +239,13 @@ public final class PhysicsWorld implements AutoCloseable {
 
     private static boolean isHand(DGeom g) {
         return g.getCategoryBits() == Collision.HAND;
+    }
+
+    /** A kinematic body (the arm, the palm) does not wake a resting body through the solver: do it here. */
+    private static void wakeIfPushedByKinematic(DBody b, DBody other) {
+        if (b != null && !b.isEnabled() && other != null && other.isKinematic()) {
+            b.enable();
+        }
     }
 
     private static boolean isStaticLike(DBody b) {

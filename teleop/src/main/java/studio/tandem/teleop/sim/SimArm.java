@@ -1,6 +1,5 @@
 package studio.tandem.teleop.sim;
 
-import studio.tandem.dataset.feature.FeatureSet;
 import studio.tandem.teleop.kinematics.DhChain;
 import studio.tandem.teleop.kinematics.DlsIkSolver;
 import studio.tandem.teleop.kinematics.ForwardKinematics;
@@ -23,37 +22,27 @@ public final class SimArm extends SimDevice implements Arm {
     private final DlsIkSolver ik;
     private final SimSnapshot snapshot;
     private final double[] applied = new double[6];
-    private final FeatureSet observation;
-    private final FeatureSet action;
     private IkStatus lastIk = IkStatus.CONVERGED;
     private long ikBestEffort;
     private long rejected;
 
     public SimArm(String id, SimStation station) {
-        super(id, station);
+        super(id, station, RobotFeatures.armObservation(id, jointNames(station)),
+                RobotFeatures.armAction(id, jointNames(station)));
         this.chain = station.world().chain();
         this.fk = new ForwardKinematics(chain);
         this.ik = new DlsIkSolver(chain, IkConfig.defaults().withMaxIterations(60));
         this.snapshot = station.newSnapshot();
         System.arraycopy(station.world().config().armStart(), 0, applied, 0, 6);
-        java.util.List<String> joints = java.util.List.of(chain.jointNames());
-        observation = RobotFeatures.armObservation(id, joints);
-        action = RobotFeatures.armAction(id, joints);
+    }
+
+    private static java.util.List<String> jointNames(SimStation station) {
+        return java.util.List.of(station.world().chain().jointNames());
     }
 
     @Override
     public DhChain chain() {
         return chain;
-    }
-
-    @Override
-    public FeatureSet observationFeatures() {
-        return observation;
-    }
-
-    @Override
-    public FeatureSet actionFeatures() {
-        return action;
     }
 
     @Override

@@ -63,23 +63,58 @@ public final class SimBench {
     }
 
     /**
-     * Runs the station in real time with a scene and a wrist camera at {@code width}×{@code height}
-     * (30 fps each) for {@code seconds} of wall time and returns the frames per second both cameras
-     * delivered together. Throws {@link studio.tandem.teleop.device.DeviceException} without OpenGL.
+     * What the cameras delivered while rendering together with the physics running in real time.
+     *
+     * @param sceneFps frames per second of the scene camera
+     * @param wristFps frames per second of the wrist camera
+     * @param framesLate frames the two cameras could not render on time (both together)
+     * @param physicsHz physics steps per second achieved meanwhile
+     * @param lateSteps physics steps skipped meanwhile because the thread fell behind
+     * @param processCpuCores process CPU time per wall second (all threads, incl. the GL driver's)
      */
-    public static double cameraFps(SimConfig config, int width, int height, double seconds)
+    public record CameraResult(double sceneFps, double wristFps, long framesLate, double physicsHz, long lateSteps,
+                               double processCpuCores) {
+        /** Frames per second of both cameras together. */
+        public double totalFps() {
+            return sceneFps + wristFps;
+        }
+    }
+
+    /**
+     * Runs the station in real time with a scene and a wrist camera at {@code width}×{@code height},
+     * each asking for {@code fps}, for {@code seconds} of wall time after a one-second warm-up, on the
+     * caller's thread (which only waits). Throws {@link studio.tandem.teleop.device.DeviceException}
+     * without OpenGL.
+     */
+    public static CameraResult cameras(SimConfig config, int width, int height, double fps, double seconds)
             throws studio.tandem.teleop.device.DeviceException, InterruptedException {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (SimStation station = new SimStation(config, studio.tandem.dataset.time.NanoClock.SYSTEM);
-             SimCamera scene = new SimCamera(SimCameraSpec.scene(width, height, 30), station);
-             SimCamera wrist = new SimCamera(SimCameraSpec.wrist(width, height, 30), station)) {
+             SimCamera scene = new SimCamera(SimCameraSpec.scene(width, height, fps), station);
+             SimCamera wrist = new SimCamera(SimCameraSpec.wrist(width, height, fps), station)) {
             station.start();
             scene.connect();
             wrist.connect();
-            long f0 = scene.framesCaptured() + wrist.framesCaptured();
+            Thread.sleep(1000);
+            long s0 = scene.framesCaptured();
+            long w0 = wrist.framesCaptured();
+            long late0 = scene.framesLate() + wrist.framesLate();
+            long steps0 = station.steps();
+            long skipped0 = station.lateSteps();
+            long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             Thread.sleep((long) (seconds * 1000));
-            long frames = scene.framesCaptured() + wrist.framesCaptured() - f0;
-            return frames / ((System.nanoTime() - t0) / 1e9);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            return new CameraResult((scene.framesCaptured() - s0) / wall, (wrist.framesCaptured() - w0) / wall,
+                    scene.framesLate() + wrist.framesLate() - late0, (station.steps() - steps0) / wall,
+                    station.lateSteps() - skipped0, (os.getProcessCpuTime() - cpu0) / 1e9 / wall);
         }
+    }
+
+    /** Frames per second both cameras delivered together (see {@link #cameras}), each asking for 30 fps. */
+    public static double cameraFps(SimConfig config, int width, int height, double seconds)
+            throws studio.tandem.teleop.device.DeviceException, InterruptedException {
+        return cameras(config, width, height, 30, seconds).totalFps();
     }
 }

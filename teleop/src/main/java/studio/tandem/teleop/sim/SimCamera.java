@@ -10,8 +10,10 @@ import org.slf4j.LoggerFactory;
 import studio.tandem.dataset.feature.FeatureSet;
 import studio.tandem.teleop.device.DeviceException;
 import studio.tandem.teleop.device.DeviceState;
+import studio.tandem.teleop.device.DeviceThread;
 import studio.tandem.teleop.robot.Camera;
 import studio.tandem.teleop.robot.CameraFrame;
+import studio.tandem.teleop.robot.LatestFrame;
 import studio.tandem.teleop.robot.RobotFeatures;
 import studio.tandem.teleop.sim.render.CameraView;
 import studio.tandem.teleop.sim.render.OffscreenRenderer;
@@ -21,7 +23,8 @@ import studio.tandem.teleop.sim.render.RenderUnavailableException;
  * A simulated RGB camera: on its own thread, at its own rate, copies the station's latest state into its
  * own render scene, renders it headless (EGL/OpenGL) into a preallocated frame and publishes it, stamped
  * with the capture time of the state it shows. Frames that cannot keep the rate are counted as late.
- * {@link #readLatest} copies the latest frame under a short lock; the render itself holds no lock.
+ * The hand-off is a lock-free {@link LatestFrame}: the renderer reads pixels straight into one of three
+ * preallocated buffers and {@link #readLatest} copies the latest one; neither side waits or allocates.
  */
 public final class SimCamera implements Camera {
     private static final Logger LOG = LoggerFactory.getLogger(SimCamera.class);
@@ -29,20 +32,17 @@ public final class SimCamera implements Camera {
     private final SimCameraSpec spec;
     private final SimStation station;
     private final FeatureSet features;
-    private final CameraFrame published;
-    private final Object frameLock = new Object();
+    private final LatestFrame frames;
+    private final DeviceThread worker = new DeviceThread();
     private volatile DeviceState state = DeviceState.DISCONNECTED;
     private volatile String fault = "";
-    private volatile boolean running;
-    private volatile long captured;
     private volatile long late;
-    private Thread thread;
 
     public SimCamera(SimCameraSpec spec, SimStation station) {
         this.spec = spec;
         this.station = station;
         this.features = RobotFeatures.camera(spec.id(), spec.width(), spec.height());
-        this.published = new CameraFrame(spec.width(), spec.height());
+        this.frames = new LatestFrame(spec.width(), spec.height());
     }
 
     @Override
@@ -93,10 +93,7 @@ public final class SimCamera implements Camera {
         }
         CountDownLatch ready = new CountDownLatch(1);
         String[] error = new String[1];
-        running = true;
-        thread = new Thread(() -> renderLoop(ready, error), "sim-camera-" + spec.id());
-        thread.setDaemon(true);
-        thread.start();
+        worker.start("sim-camera-" + spec.id(), () -> renderLoop(ready, error));
         try {
             if (!ready.await(30, TimeUnit.SECONDS)) {
                 error[0] = "renderer did not start within 30 s";
@@ -106,7 +103,7 @@ public final class SimCamera implements Camera {
             error[0] = "interrupted while starting";
         }
         if (error[0] != null) {
-            stopThread();
+            worker.stop(false, 5000);
             state = DeviceState.FAULT;
             fault = error[0];
             throw new DeviceException("camera '" + spec.id() + "': " + error[0]);
@@ -134,18 +131,12 @@ public final class SimCamera implements Camera {
         if (!state.readable()) {
             throw new IllegalStateException("camera '" + spec.id() + "': not connected (" + state + ")");
         }
-        synchronized (frameLock) {
-            if (published.sequence() <= out.sequence()) {
-                return false;
-            }
-            out.copyFrom(published);
-            return true;
-        }
+        return frames.readLatest(out);
     }
 
     @Override
     public long framesCaptured() {
-        return captured;
+        return frames.sequence();
     }
 
     @Override
@@ -155,22 +146,8 @@ public final class SimCamera implements Camera {
 
     @Override
     public synchronized void close() {
-        stopThread();
+        worker.stop(false, 5000);
         state = DeviceState.DISCONNECTED;
-    }
-
-    private void stopThread() {
-        running = false;
-        Thread t = thread;
-        thread = null;
-        if (t != null) {
-            LockSupport.unpark(t);
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private void renderLoop(CountDownLatch ready, String[] error) {
@@ -186,9 +163,8 @@ public final class SimCamera implements Camera {
             RenderSceneBridge bridge = new RenderSceneBridge(station.bodies());
             CameraView view = view();
             SimSnapshot snap = station.newSnapshot();
-            CameraFrame back = new CameraFrame(spec.width(), spec.height());
             ready.countDown();
-            runFrames(renderer, bridge, view, snap, back);
+            runFrames(renderer, bridge, view, snap);
         } catch (RuntimeException e) {
             fault = "render failed: " + e;
             state = DeviceState.FAULT;
@@ -196,27 +172,21 @@ public final class SimCamera implements Camera {
         }
     }
 
-    private void runFrames(OffscreenRenderer renderer, RenderSceneBridge bridge, CameraView view, SimSnapshot snap,
-                           CameraFrame back) {
+    private void runFrames(OffscreenRenderer renderer, RenderSceneBridge bridge, CameraView view, SimSnapshot snap) {
         long period = spec.periodNanos();
         long next = station.clock().nanoTime();
-        long seq = 0;
-        while (running) {
+        while (worker.running()) {
             station.read(snap);
             bridge.update(snap);
-            renderer.render(bridge.scene(), view, back.rgb());
-            back.stamp(snap.stampNanos(), ++seq);
-            synchronized (frameLock) {
-                published.copyFrom(back);
-            }
-            captured = seq;
+            renderer.render(bridge.scene(), view, frames.beginWrite().rgb());
+            frames.publish(snap.stampNanos());
             next += period;
             long now = station.clock().nanoTime();
             if (now - next > period) {
                 late = late + (now - next) / period;
                 next = now;
             }
-            while (running && (now = station.clock().nanoTime()) < next) {
+            while (worker.running() && (now = station.clock().nanoTime()) < next) {
                 LockSupport.parkNanos(Math.min(next - now, period));
             }
         }

@@ -1,5 +1,6 @@
 package studio.tandem.teleop.sim;
 
+import studio.tandem.dataset.feature.FeatureSet;
 import studio.tandem.teleop.device.DeviceException;
 import studio.tandem.teleop.device.DeviceState;
 
@@ -7,18 +8,30 @@ import studio.tandem.teleop.device.DeviceState;
 abstract class SimDevice {
     protected final String id;
     protected final SimStation station;
+    private final FeatureSet observation;
+    private final FeatureSet action;
     private volatile DeviceState state = DeviceState.DISCONNECTED;
 
-    SimDevice(String id, SimStation station) {
+    SimDevice(String id, SimStation station, FeatureSet observation, FeatureSet action) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("sim device: id must not be empty");
         }
         this.id = id;
         this.station = station;
+        this.observation = observation;
+        this.action = action;
     }
 
     public String id() {
         return id;
+    }
+
+    public FeatureSet observationFeatures() {
+        return observation;
+    }
+
+    public FeatureSet actionFeatures() {
+        return action;
     }
 
     public DeviceState state() {

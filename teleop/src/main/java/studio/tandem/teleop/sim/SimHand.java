@@ -1,8 +1,9 @@
 package studio.tandem.teleop.sim;
 
-import studio.tandem.dataset.feature.FeatureSet;
+import java.util.Optional;
 import studio.tandem.teleop.robot.Hand;
 import studio.tandem.teleop.robot.HandCommand;
+import studio.tandem.teleop.robot.HandKinematics;
 import studio.tandem.teleop.robot.HandSpec;
 import studio.tandem.teleop.robot.HandState;
 import studio.tandem.teleop.robot.RobotFeatures;
@@ -16,17 +17,14 @@ public final class SimHand extends SimDevice implements Hand {
     private final HandSpec spec;
     private final SimSnapshot snapshot;
     private final double[] applied;
-    private final FeatureSet observation;
-    private final FeatureSet action;
     private long rejected;
 
     public SimHand(String id, SimStation station) {
-        super(id, station);
+        super(id, station, RobotFeatures.handObservation(id, station.world().handSpec()),
+                RobotFeatures.handAction(id, station.world().handSpec()));
         this.spec = station.world().handSpec();
         this.snapshot = station.newSnapshot();
         this.applied = spec.open().clone();
-        observation = RobotFeatures.handObservation(id, spec);
-        action = RobotFeatures.handAction(id, spec);
     }
 
     @Override
@@ -35,18 +33,8 @@ public final class SimHand extends SimDevice implements Hand {
     }
 
     @Override
-    public java.util.Optional<studio.tandem.teleop.robot.HandKinematics> kinematics() {
-        return java.util.Optional.of(station.world().handKinematics());
-    }
-
-    @Override
-    public FeatureSet observationFeatures() {
-        return observation;
-    }
-
-    @Override
-    public FeatureSet actionFeatures() {
-        return action;
+    public Optional<HandKinematics> kinematics() {
+        return Optional.of(station.world().handKinematics());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import studio.tandem.dataset.time.NanoClock;
+import studio.tandem.teleop.device.DeviceThread;
 
 /**
  * The simulated station's engine: a {@link SimWorld} stepped at a fixed rate on its own physics thread
@@ -16,6 +17,12 @@ import studio.tandem.dataset.time.NanoClock;
  */
 public final class SimStation implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SimStation.class);
+    /**
+     * How far the physics thread may fall behind the clock and still catch up by stepping back to back
+     * (a step costs ~0.1 ms, so 50 ms of preemption on a loaded machine is made up within a few ms);
+     * beyond that the missed steps are skipped and counted in {@link #lateSteps()}.
+     */
+    private static final long MAX_CATCH_UP_NANOS = 50_000_000L;
 
     private final SimWorld world;
     private final NanoClock clock;
@@ -26,8 +33,7 @@ public final class SimStation implements AutoCloseable {
     private final double[] armTarget = new double[6];
     private final double[] handTarget;
     private final long period;
-    private volatile Thread thread;
-    private volatile boolean running;
+    private final DeviceThread worker = new DeviceThread();
     private volatile String fault = "";
     private volatile long lateSteps;
     private volatile long startNanos;
@@ -82,35 +88,21 @@ public final class SimStation implements AutoCloseable {
 
     /** Starts the physics thread at the configured rate. Idempotent. */
     public synchronized void start() {
-        if (running) {
+        if (worker.running()) {
             return;
         }
-        running = true;
         startNanos = clock.nanoTime();
         startSteps = world.steps();
-        Thread t = new Thread(this::run, "sim-physics");
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        worker.start("sim-physics", this::run);
     }
 
     /** Stops the physics thread and waits for it. Idempotent. */
     public synchronized void stop() {
-        running = false;
-        Thread t = thread;
-        thread = null;
-        if (t != null) {
-            LockSupport.unpark(t);
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(false, 2000);
     }
 
     public boolean isRunning() {
-        return running;
+        return worker.running();
     }
 
     /**
@@ -118,7 +110,7 @@ public final class SimStation implements AutoCloseable {
      * carried to the next call), on the caller's thread. Not allowed while the physics thread runs.
      */
     public void step(long dtNanos) {
-        if (running) {
+        if (worker.running()) {
             throw new IllegalStateException("sim: manual step while the physics thread runs");
         }
         manualCarry += dtNanos;
@@ -145,21 +137,21 @@ public final class SimStation implements AutoCloseable {
     private void run() {
         long next = clock.nanoTime();
         try {
-            while (running) {
+            while (worker.running()) {
                 stepOnce();
                 next += period;
                 long now = clock.nanoTime();
-                if (now - next > 4 * period) {
+                if (now - next > MAX_CATCH_UP_NANOS) {
                     lateSteps = lateSteps + (now - next) / period;
                     next = now;
                 }
-                while (running && (now = clock.nanoTime()) < next) {
+                while (worker.running() && (now = clock.nanoTime()) < next) {
                     LockSupport.parkNanos(next - now);
                 }
             }
         } catch (RuntimeException e) {
             fault = "simulation failed: " + e;
-            running = false;
+            worker.requestStop();
             LOG.error("sim physics thread stopped", e);
         }
     }

@@ -73,6 +73,7 @@ public final class SimWorld implements AutoCloseable {
             registry.setPose(b, pose);
             b.setLinearDamping(0.001);
             b.setAngularDamping(0.005);
+            PhysicsWorld.enableAutoDisable(b);
             registry.geom(s.name(), s.shape(), s.dims(), s.rgba(), b, Collision.OBJECT);
             out[i] = b;
         }

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import studio.tandem.dataset.time.NanoClock;
 import studio.tandem.teleop.device.DeviceException;
 import studio.tandem.teleop.device.DeviceState;
+import studio.tandem.teleop.device.DeviceThread;
 import studio.tandem.teleop.input.AbstractOperatorDevice;
 import studio.tandem.teleop.input.PoseSample;
 import studio.tandem.teleop.input.TwistIntegrator;
@@ -28,6 +29,7 @@ public final class SpaceMouseDevice extends AbstractOperatorDevice implements Sp
     private final Supplier<HidTransport> hidFactory;
     private final TwistIntegrator integrator = new TwistIntegrator();
     private final PoseSample sample = new PoseSample();
+    private final DeviceThread worker = new DeviceThread();
     private final int[] raw = new int[6];
     private final byte[] report = new byte[64];
     private int[] map;
@@ -35,9 +37,7 @@ public final class SpaceMouseDevice extends AbstractOperatorDevice implements Sp
     private boolean gripClosed;
     private long lastPublish;
     private long lastIntegrate;
-    private volatile boolean running;
     private volatile String source = "";
-    private Thread thread;
     private SpnavClient spnav;
     private HidTransport hid;
     private HidReportParser parser;
@@ -59,7 +59,7 @@ public final class SpaceMouseDevice extends AbstractOperatorDevice implements Sp
      */
     @Override
     public synchronized void connect() throws DeviceException {
-        if (running) {
+        if (worker.running()) {
             return;
         }
         String why = open();
@@ -68,11 +68,8 @@ public final class SpaceMouseDevice extends AbstractOperatorDevice implements Sp
             throw new DeviceException(why);
         }
         setState(DeviceState.CONNECTED);
-        running = true;
         lastPublish = clock.nanoTime();
-        thread = new Thread(this::run, "spacemouse-" + id());
-        thread.setDaemon(true);
-        thread.start();
+        worker.start("spacemouse-" + id(), this::run);
     }
 
     /** Tries the daemon, then HID; null on success, else a one-line reason. Device thread or connect(). */
@@ -112,15 +109,15 @@ public final class SpaceMouseDevice extends AbstractOperatorDevice implements Sp
 
     private void run() {
         long backoff = cfg.reconnectMinMillis();
-        while (running) {
+        while (worker.running()) {
             String lost = serve();
             closeSources();
-            if (!running) {
+            if (!worker.running()) {
                 break;
             }
             fault("SpaceMouse lost (" + lost + "); reconnecting");
             LOG.warn("{}: {}", id(), faultReason());
-            while (running) {
+            while (worker.running()) {
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, cfg.reconnectMaxMillis());
                 String why = open();
@@ -138,7 +135,7 @@ public final class SpaceMouseDevice extends AbstractOperatorDevice implements Sp
     /** Reads and publishes until the source fails; returns why. */
     private String serve() {
         try {
-            while (running) {
+            while (worker.running()) {
                 if (spnav != null) {
                     spnav.poll(cfg.pollMillis());
                 } else {
@@ -266,20 +263,7 @@ public final class SpaceMouseDevice extends AbstractOperatorDevice implements Sp
 
     @Override
     public void close() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            t = thread;
-            thread = null;
-        }
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(true, 2000);
         closeSources();
         setState(DeviceState.DISCONNECTED);
     }

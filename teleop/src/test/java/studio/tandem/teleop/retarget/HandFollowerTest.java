@@ -25,7 +25,7 @@ class HandFollowerTest {
                 List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"),
                 JointLimits.uniform(12, -0.5, 1.7, 3), List.of("t1", "t2", "t3", "t4"), new double[12], new double[12]);
         HandFollower f = new HandFollower(dev, Side.RIGHT,
-                new HandRetargeter(HandKinematics.simFourFinger(spec), HandRetargetConfig.simFourFinger()), 100_000_000L);
+                new HandRetargeter(simHand(), spec.limits(), HandRetargetConfig.simFourFinger()), 100_000_000L);
         double[] q = new double[12];
         assertThat(f.tick(clock.nanoTime(), q)).isEqualTo(HoldReason.NEVER_REPORTED);
         HandJointsSample h = new HandJointsSample();
@@ -48,5 +48,13 @@ class HandFollowerTest {
         dev.simulateFault("headset off");
         assertThat(f.tick(clock.nanoTime(), q)).isEqualTo(HoldReason.DEVICE_FAULT);
         assertThat(q).containsExactly(followed);
+    }
+
+    /** The simulated four-finger hand's own fingertip kinematics. */
+    private static studio.tandem.teleop.robot.HandKinematics simHand() {
+        try (studio.tandem.teleop.sim.SimWorld w = new studio.tandem.teleop.sim.SimWorld(
+                studio.tandem.teleop.sim.SimConfig.defaults(1))) {
+            return w.handKinematics();
+        }
     }
 }

@@ -48,7 +48,7 @@ class HotPathAllocationTest {
                 java.util.List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"),
                 JointLimits.uniform(12, -0.5, 1.7, 3), java.util.List.of("t1", "t2", "t3", "t4"),
                 new double[12], new double[12]);
-        HandRetargeter hand = new HandRetargeter(HandKinematics.simFourFinger(spec), HandRetargetConfig.simFourFinger());
+        HandRetargeter hand = new HandRetargeter(simHand(), spec.limits(), HandRetargetConfig.simFourFinger());
         HandJointsSample h = new HandJointsSample();
         HandJointsSample hRead = new HandJointsSample();
         double[] q = new double[12];
@@ -88,5 +88,13 @@ class HotPathAllocationTest {
         }
         long bytes = allocated() - before;
         assertThat(bytes).as("bytes allocated over 5000 ticks").isLessThan(5_000);
+    }
+
+    /** The simulated four-finger hand's own fingertip kinematics. */
+    private static studio.tandem.teleop.robot.HandKinematics simHand() {
+        try (studio.tandem.teleop.sim.SimWorld w = new studio.tandem.teleop.sim.SimWorld(
+                studio.tandem.teleop.sim.SimConfig.defaults(1))) {
+            return w.handKinematics();
+        }
     }
 }

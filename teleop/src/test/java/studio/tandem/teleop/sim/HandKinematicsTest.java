@@ -58,4 +58,36 @@ class HandKinematicsTest {
             assertThat(tips[0] - tips[3]).isCloseTo(0.04 + 0.012, org.assertj.core.api.Assertions.within(1e-12));
         }
     }
+
+    @Test
+    void jacobiansMatchFiniteDifferences() {
+        for (HandSpec.Kind kind : HandSpec.Kind.values()) {
+            try (SimWorld w = new SimWorld(SimConfig.defaults(1).withHand(kind))) {
+                HandKinematics k = w.handKinematics();
+                HandSpec spec = w.handSpec();
+                double[] q = new double[spec.dof()];
+                spec.closurePosture(0.4, q);
+                for (int t = 0; t < k.fingertips(); t++) {
+                    int n = k.jointCount(t);
+                    double[] pos = new double[3];
+                    double[] jac = new double[3 * n];
+                    k.tipJacobian(t, q, pos, jac);
+                    double[] base = new double[3];
+                    k.tipPosition(t, q, base, 0);
+                    assertThat(pos).containsExactly(base, org.assertj.core.api.Assertions.within(1e-15));
+                    for (int j = 0; j < n; j++) {
+                        double[] dq = q.clone();
+                        dq[k.firstJoint(t) + j] += 1e-7;
+                        double[] moved = new double[3];
+                        k.tipPosition(t, dq, moved, 0);
+                        for (int r = 0; r < 3; r++) {
+                            assertThat((moved[r] - base[r]) / 1e-7).as("%s tip %d joint %d row %d", kind, t, j, r)
+                                    .isCloseTo(jac[r * n + j], org.assertj.core.api.Assertions.within(1e-5));
+                        }
+                    }
+                }
+                assertThat(k.independentFingers()).isEqualTo(kind == HandSpec.Kind.MULTI_FINGER);
+            }
+        }
+    }
 }

@@ -16,4 +16,21 @@ class SimBenchTest {
         assertThat(r.simSeconds()).isCloseTo(1.0, within(1e-5));
         assertThat(r.realtimeFactor()).isPositive().isFinite();
     }
+
+    @Test
+    void bothCamerasDeliverFramesWhileThePhysicsRuns() throws Exception {
+        SimBench.CameraResult r;
+        try {
+            r = SimBench.cameras(SimConfig.defaults(1), 160, 120, 30, 1.0);
+        } catch (studio.tandem.teleop.device.DeviceException e) {
+            org.junit.jupiter.api.Assumptions.abort("no OpenGL: " + e.getMessage());
+            return;
+        }
+        System.out.printf("sim cameras: %.1f fps together (scene %.1f, wrist %.1f), physics %.0f Hz%n", r.totalFps(),
+                r.sceneFps(), r.wristFps(), r.physicsHz());
+        assertThat(r.sceneFps()).isPositive().isLessThan(40);
+        assertThat(r.wristFps()).isPositive().isLessThan(40);
+        assertThat(r.totalFps()).isEqualTo(r.sceneFps() + r.wristFps());
+        assertThat(r.physicsHz()).isPositive();
+    }
 }
