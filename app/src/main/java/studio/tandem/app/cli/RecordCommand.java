@@ -7,14 +7,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import studio.tandem.app.record.RecordStation;
+import studio.tandem.app.record.SimRecordStation;
 import studio.tandem.dataset.time.NanoClock;
 import studio.tandem.dataset.video.VideoSettings;
 import studio.tandem.recorder.episode.EpisodeSummary;
 
 /**
- * {@code tandem record --headless --station synthetic --episodes N --seconds S --out DIR}: records
+ * {@code tandem record --headless --station synthetic|sim --episodes N --seconds S --out DIR}: records
  * episodes into a LeRobot v3.0 dataset (created, or resumed if it exists), with progress and a
- * per-episode summary.
+ * per-episode summary. {@code sim} records the simulated station (scene and wrist cameras, arm and
+ * hand state, tactile, applied actions) driven by a scripted operator with one seeded task per episode.
  */
 @Command(name = "record", mixinStandardHelpOptions = true,
         description = "Record episodes from a station into a LeRobot v3.0 dataset (headless).")
@@ -22,8 +25,12 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--headless", description = "record without the studio window (required for now)")
     boolean headless;
 
-    @Option(names = "--station", defaultValue = "synthetic", description = "synthetic (sim: coming)")
+    @Option(names = "--station", defaultValue = "synthetic",
+            description = "synthetic (barcode cameras) or sim (simulated arm and hand, scripted operator)")
     String station;
+
+    @Option(names = "--seed", defaultValue = "1", description = "sim: object placement and episode tasks")
+    long seed;
 
     @Option(names = "--episodes", defaultValue = "1")
     int episodes;
@@ -34,7 +41,7 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "dataset directory")
     Path out;
 
-    @Option(names = "--task", defaultValue = "move the synthetic arm")
+    @Option(names = "--task", description = "task text (default: the station's own, e.g. the sim task's instruction)")
     String task;
 
     @Option(names = "--operator", defaultValue = "")
@@ -43,7 +50,7 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--fps", defaultValue = "30", description = "dataset rate (Hz)")
     int fps;
 
-    @Option(names = "--cameras", defaultValue = "2")
+    @Option(names = "--cameras", defaultValue = "2", description = "synthetic: any number; sim: 0, 1 (scene), 2 (+wrist)")
     int cameras;
 
     @Option(names = "--width", defaultValue = "640")
@@ -84,7 +91,7 @@ final class RecordCommand implements Callable<Integer> {
     private RecordStation station() {
         return switch (station) {
             case "synthetic" -> new SyntheticRecordStation(cameras, width, height, fps, 200, NanoClock.SYSTEM);
-            case "sim" -> throw new UserError("--station sim: the simulated station is not available yet");
+            case "sim" -> new SimRecordStation(seed, cameras, width, height, fps, NanoClock.SYSTEM);
             default -> throw new UserError("--station: unknown station '" + station + "' (synthetic, sim)");
         };
     }

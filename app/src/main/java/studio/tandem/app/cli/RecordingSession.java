@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import studio.tandem.app.record.RecordStation;
 import studio.tandem.dataset.time.NanoClock;
 import studio.tandem.dataset.video.VideoSettings;
 import studio.tandem.recorder.capture.CameraInput;
@@ -73,10 +74,14 @@ final class RecordingSession implements AutoCloseable {
         station.start();
     }
 
-    /** Records one episode of {@code seconds}; null if recording was stopped by the disk guard before. */
+    /**
+     * Records episode {@code number} for {@code seconds}.
+     *
+     * @param task the task text, or null for the station's own (e.g. its scripted operator's instruction)
+     */
     EpisodeSummary episode(int number, int of, double seconds, String task, String operator)
             throws IOException, InterruptedException {
-        recorder.start(new EpisodeInfo(task, operator, null));
+        recorder.start(new EpisodeInfo(station.beginEpisode(number, task), operator, null));
         long start = System.nanoTime();
         long[] base = station.framesPublished();
         long next = 1;

@@ -1,5 +1,6 @@
 package studio.tandem.app.cli;
 
+import studio.tandem.app.record.RecordStation;
 import studio.tandem.dataset.time.NanoClock;
 import studio.tandem.recorder.episode.Recorder;
 import studio.tandem.recorder.synthetic.SyntheticStation;
@@ -44,6 +45,11 @@ final class SyntheticRecordStation implements RecordStation {
     @Override
     public void start() {
         station.start();
+    }
+
+    @Override
+    public String beginEpisode(int number, String task) {
+        return task != null ? task : "move the synthetic arm";
     }
 
     @Override

@@ -53,9 +53,10 @@ class RecordCommandTest {
         Run noHeadless = run("record", "--out", dir.resolve("x").toString());
         assertThat(noHeadless.code()).isEqualTo(2);
         assertThat(noHeadless.err().strip()).contains("--headless").doesNotContain("\n");
-        Run sim = run("record", "--headless", "--station", "sim", "--out", dir.resolve("y").toString());
+        Run sim = run("record", "--headless", "--station", "sim", "--cameras", "3", "--out",
+                dir.resolve("y").toString());
         assertThat(sim.code()).isEqualTo(2);
-        assertThat(sim.err()).contains("not available yet");
+        assertThat(sim.err().strip()).contains("--cameras").contains("0, 1 (scene) or 2").doesNotContain("\n");
         Run notDs = run("dataset", "recover", dir.toString());
         assertThat(notDs.code()).isEqualTo(2);
         assertThat(notDs.err().strip()).contains("not a LeRobot dataset").doesNotContain("\n");

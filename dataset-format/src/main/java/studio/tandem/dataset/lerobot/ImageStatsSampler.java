@@ -28,9 +28,26 @@ public final class ImageStatsSampler {
         return out;
     }
 
+    /** LeRobot's downsampling stride for a frame: {@code int(max(w,h) / 150)} when the larger side is ≥ 300. */
+    public static int stride(int width, int height) {
+        return Math.max(width, height) < 300 ? 1 : Math.max(width, height) / 150;
+    }
+
+    /**
+     * The stats {@link #result()} gives, from the summed per-channel counts of the sampled frames
+     * (each {@code long[256]}: how many sampled pixels have each value),
+     * frames downsampled by {@link #stride}.
+     *
+     * @param frames number of sampled frames (the stored count)
+     */
+    public static FeatureStats fromCounts(long[][] counts, int frames) {
+        FeatureStats s = new QuantileStats().fromCounts(counts, new int[] {3, 1, 1}, frames);
+        return scaled(s);
+    }
+
     /** Adds one RGB24 frame ({@code width*height*3} bytes from {@code rgb}'s position). */
     public void add(ByteBuffer rgb, int width, int height) {
-        int stride = Math.max(width, height) < 300 ? 1 : (width > height ? width : height) / 150;
+        int stride = stride(width, height);
         int w = (width + stride - 1) / stride;
         int h = (height + stride - 1) / stride;
         ensure(values + w * h * 3);
@@ -62,7 +79,10 @@ public final class ImageStatsSampler {
             throw new IllegalStateException("no frames were sampled");
         }
         double[] px = pixels;
-        FeatureStats s = stats.compute(i -> px[i], values / 3, 3, new int[] {3, 1, 1}, false, frames);
+        return scaled(stats.compute(i -> px[i], values / 3, 3, new int[] {3, 1, 1}, false, frames));
+    }
+
+    private static FeatureStats scaled(FeatureStats s) {
         double[][] q = new double[s.quantiles().length][];
         for (int k = 0; k < q.length; k++) {
             q[k] = scale(s.quantiles()[k]);

@@ -100,6 +100,85 @@ public final class QuantileStats {
         return edges[BINS];
     }
 
+    /**
+     * The same statistics over integer values {@code 0..counts[j].length-1} given as counts per column
+     * ({@code counts[j][v]} = how often column {@code j} holds {@code v}): identical to
+     * {@link #compute} over the values themselves, in time independent of how many there are.
+     *
+     * @param count the sample count stored in the result
+     */
+    public FeatureStats fromCounts(long[][] counts, int[] shape, long count) {
+        int width = counts.length;
+        double[] min = new double[width];
+        double[] max = new double[width];
+        double[] mean = new double[width];
+        double[] std = new double[width];
+        double[][] q = new double[FeatureStats.QUANTILES.length][width];
+        for (int j = 0; j < width; j++) {
+            countedColumn(counts[j], j, min, max, mean, std, q);
+        }
+        return new FeatureStats(shape, false, min, max, mean, std, count, q);
+    }
+
+    private void countedColumn(long[] c, int j, double[] min, double[] max, double[] mean, double[] std,
+            double[][] q) {
+        long n = 0;
+        double sum = 0;
+        double sumSq = 0;
+        int lo = -1;
+        int hi = -1;
+        for (int v = 0; v < c.length; v++) {
+            if (c[v] > 0) {
+                lo = lo < 0 ? v : lo;
+                hi = v;
+                n += c[v];
+                sum += (double) v * c[v];
+                sumSq += (double) v * v * c[v];
+            }
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("column " + j + ": no values counted");
+        }
+        min[j] = lo;
+        max[j] = hi;
+        mean[j] = sum / n;
+        std[j] = Math.sqrt(Math.max(0, sumSq / n - mean[j] * mean[j]));
+        if (n < 2) {
+            for (double[] qk : q) {
+                qk[j] = mean[j];
+            }
+            return;
+        }
+        java.util.Arrays.fill(histogram, 0);
+        double first = lo - 1e-10;
+        double last = hi + 1e-10;
+        double step = (last - first) / BINS;
+        for (int i = 0; i <= BINS; i++) {
+            edges[i] = first + i * step;
+        }
+        edges[BINS] = last;
+        for (int v = lo; v <= hi; v++) {
+            if (c[v] > 0) {
+                histogram[bin(v, first, last)] += c[v];
+            }
+        }
+        for (int k = 0; k < q.length; k++) {
+            q[k][j] = quantile(FeatureStats.QUANTILES[k] * n);
+        }
+    }
+
+    private int bin(double v, double first, double last) {
+        int b = (int) ((v - first) / (last - first) * BINS);
+        b = Math.max(0, Math.min(BINS - 1, b));
+        while (b > 0 && v < edges[b]) {
+            b--;
+        }
+        while (b < BINS - 1 && v >= edges[b + 1]) {
+            b++;
+        }
+        return b;
+    }
+
     /** Indexed read access to a primitive array without boxing. */
     @FunctionalInterface
     public interface Values {

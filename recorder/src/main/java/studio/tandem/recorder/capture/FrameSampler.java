@@ -1,44 +1,37 @@
 package studio.tandem.recorder.capture;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import studio.tandem.dataset.lerobot.FeatureStats;
 import studio.tandem.dataset.lerobot.ImageStatsSampler;
 
 /**
- * Keeps downsampled copies of an episode's rows while it is encoded, so the image statistics LeRobot
- * stores for a video feature can be computed at save time without decoding. Rows are kept at a
- * stride that doubles whenever the preallocated store fills (every other kept row is then dropped),
- * so memory is fixed; at the end, LeRobot's sample indices are mapped to the nearest kept row (exact
- * while the episode has no more rows than the store holds). Frames are downsampled to at most
- * {@value #SIDE} pixels on the larger side, coarser than LeRobot's 150: the per-channel statistics
- * stay a fair estimate, and computing them (quantiles over every kept pixel) takes milliseconds
- * instead of the half second 150 px costs per camera at save time. One encoder thread;
- * allocation-free per row.
+ * Computes an episode's LeRobot image statistics incrementally while it is encoded, so nothing is
+ * left to do at stop but a sum. For kept rows it stores per-channel value counts (256 per channel) of
+ * the frame downsampled by LeRobot's own rule (150 px, {@link ImageStatsSampler#stride}), not pixels.
+ * Rows are kept at a stride that doubles whenever the preallocated store fills (every other kept row
+ * is then dropped), so memory is fixed ({@code capacity × 3 KB}); at the end, LeRobot's sample
+ * indices are mapped to the nearest kept row (exact while the episode has no more rows than the
+ * store holds) and their counts summed. Statistics from counts equal LeRobot's over the pixels
+ * (min/max/mean/std, and quantiles from its 5000-bin histogram). One encoder thread; allocation-free
+ * per row.
  */
 public final class FrameSampler {
-    /** Largest side of a kept frame (px). */
-    public static final int SIDE = 48;
+    private static final int LEVELS = 256;
     private final int width;
     private final int height;
-    private final int stride;
-    private final int w;
-    private final int h;
-    private final byte[][] store;
+    private final int[][] store;
     private final int[] rowOf;
-    private final ByteBuffer view;
+    private final long[][] sum = new long[3][LEVELS];
     private int kept;
     private int every = 1;
 
-    /** @param capacity downsampled rows kept at most */
+    /** @param capacity rows kept at most */
     public FrameSampler(int width, int height, int capacity) {
         this.width = width;
         this.height = height;
-        this.stride = Math.max(1, (Math.max(width, height) + SIDE - 1) / SIDE);
-        this.w = (width + stride - 1) / stride;
-        this.h = (height + stride - 1) / stride;
-        this.store = new byte[capacity][w * h * 3];
+        this.store = new int[capacity][3 * LEVELS];
         this.rowOf = new int[capacity];
-        this.view = ByteBuffer.allocate(w * h * 3);
     }
 
     /** Forgets the previous episode. */
@@ -58,18 +51,23 @@ public final class FrameSampler {
                 return;
             }
         }
-        byte[] dst = store[kept];
-        int k = 0;
+        int[] c = store[kept];
+        Arrays.fill(c, 0);
+        countPixels(rgb, c);
+        rowOf[kept++] = row;
+    }
+
+    private void countPixels(ByteBuffer rgb, int[] c) {
+        int stride = ImageStatsSampler.stride(width, height);
         for (int y = 0; y < height; y += stride) {
-            int rowStart = y * width * 3;
+            int start = y * width * 3;
             for (int x = 0; x < width; x += stride) {
-                int p = rowStart + x * 3;
-                dst[k++] = rgb.get(p);
-                dst[k++] = rgb.get(p + 1);
-                dst[k++] = rgb.get(p + 2);
+                int p = start + x * 3;
+                c[rgb.get(p) & 0xff]++;
+                c[LEVELS + (rgb.get(p + 1) & 0xff)]++;
+                c[2 * LEVELS + (rgb.get(p + 2) & 0xff)]++;
             }
         }
-        rowOf[kept++] = row;
     }
 
     private void thin() {
@@ -77,7 +75,7 @@ public final class FrameSampler {
         int n = 0;
         for (int i = 0; i < kept; i++) {
             if (rowOf[i] % every == 0) {
-                byte[] t = store[n];
+                int[] t = store[n];
                 store[n] = store[i];
                 store[i] = t;
                 rowOf[n++] = rowOf[i];
@@ -91,16 +89,23 @@ public final class FrameSampler {
         if (kept == 0 || rows < 1) {
             return null;
         }
-        ImageStatsSampler s = new ImageStatsSampler();
+        for (long[] s : sum) {
+            Arrays.fill(s, 0);
+        }
         int j = 0;
+        int samples = 0;
         for (int idx : ImageStatsSampler.sampleIndices(rows)) {
             while (j + 1 < kept && Math.abs(rowOf[j + 1] - idx) <= Math.abs(rowOf[j] - idx)) {
                 j++;
             }
-            view.clear();
-            view.put(store[j]).flip();
-            s.add(view, w, h);
+            int[] c = store[j];
+            for (int v = 0; v < LEVELS; v++) {
+                sum[0][v] += c[v];
+                sum[1][v] += c[LEVELS + v];
+                sum[2][v] += c[2 * LEVELS + v];
+            }
+            samples++;
         }
-        return s.result();
+        return ImageStatsSampler.fromCounts(sum, samples);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 import studio.tandem.dataset.lerobot.FeatureStats;
+import studio.tandem.dataset.lerobot.ImageStatsSampler;
 
 class FrameSamplerTest {
 
@@ -31,6 +32,36 @@ class FrameSamplerTest {
         assertThat(st.mean()[0]).isEqualTo(0.5, within(1e-9));
         assertThat(st.mean()[1]).isEqualTo(0.5, within(1e-9));
         assertThat(st.count()).isEqualTo(10);
+    }
+
+    @Test
+    void whileEveryRowIsKeptTheStatsAreLeRobotsAt150Pixels() {
+        int w = 640;
+        int h = 480;
+        FrameSampler s = new FrameSampler(w, h, 256);
+        ImageStatsSampler ref = new ImageStatsSampler();
+        java.util.Random rnd = new java.util.Random(3);
+        ByteBuffer[] frames = new ByteBuffer[40];
+        for (int row = 0; row < frames.length; row++) {
+            frames[row] = ByteBuffer.allocateDirect(w * h * 3);
+            for (int i = 0; i < w * h * 3; i++) {
+                frames[row].put(i, (byte) (rnd.nextInt(64) + row * 4 + (i % 3) * 20));
+            }
+            s.add(row, frames[row]);
+        }
+        for (int idx : ImageStatsSampler.sampleIndices(frames.length)) {
+            ref.add(frames[idx], w, h);
+        }
+        FeatureStats a = ref.result();
+        FeatureStats b = s.stats(frames.length);
+        assertThat(b.count()).isEqualTo(a.count());
+        for (int c = 0; c < 3; c++) {
+            assertThat(b.min()[c]).isEqualTo(a.min()[c]);
+            assertThat(b.max()[c]).isEqualTo(a.max()[c]);
+            assertThat(b.mean()[c]).isEqualTo(a.mean()[c], within(1e-9));
+            assertThat(b.std()[c]).isEqualTo(a.std()[c], within(1e-9));
+            assertThat(b.quantiles()[2][c]).isEqualTo(a.quantiles()[2][c], within(1e-9));
+        }
     }
 
     @Test

@@ -78,6 +78,16 @@ public final class OperatorIo {
         return closure;
     }
 
+    /** The arm command last applied (after IK and limits); the live object, zero before any send. */
+    public ArmCommand lastAppliedArm() {
+        return applied;
+    }
+
+    /** The hand command last applied (after limits); the live object, zero before any send. */
+    public HandCommand lastAppliedHand() {
+        return handApplied;
+    }
+
     public Arm arm() {
         return arm;
     }
