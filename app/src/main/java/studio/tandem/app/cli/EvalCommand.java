@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import studio.tandem.autonomy.arbitration.Mode;
+import studio.tandem.autonomy.eval.EpisodeOutcome;
 import studio.tandem.autonomy.eval.SimEpisode;
 import studio.tandem.autonomy.eval.SimEvaluation;
 import studio.tandem.autonomy.policy.PolicyRuntime;
@@ -57,9 +58,10 @@ final class EvalCommand implements Callable<Integer> {
                 err.flush();
             });
             spec.commandLine().getOut().printf(Locale.ROOT, "{\"mode\":\"%s\",\"episodes\":%d,\"success_rate\":%.3f,"
-                    + "\"operator_effort\":%.3f,\"interventions\":%d,\"mean_episode_s\":%.3f}%n",
+                    + "\"operator_effort\":%.3f,\"interventions\":%d,\"failure_alerts\":%d,\"mean_episode_s\":%.3f}%n",
                     m.name().toLowerCase(Locale.ROOT), s.episodes(), s.successRate(), s.operatorEffort(),
-                    s.interventions(), s.meanEpisodeSeconds());
+                    s.interventions(), s.outcomes().stream().mapToLong(EpisodeOutcome::failureAlerts).sum(),
+                    s.meanEpisodeSeconds());
             return 0;
         } finally {
             if (rt != null) {

@@ -35,6 +35,8 @@ public final class SimEpisode {
     private static final long PERIOD = Math.round(1e9 / LOOP_HZ);
     private static final double LIFT = 0.15;
     private static final double MAX_SECONDS = 25;
+    /** Ticks in a row above the failure threshold before an alert. */
+    private static final int FAILURE_STEPS = 3;
 
     /** Builds the policy for an episode's station; not called in TELEOP. */
     public interface PolicyFactory {
@@ -79,10 +81,12 @@ public final class SimEpisode {
                 64, 48, 0.06);
         HandPolicies.Wiring policy = mode == Mode.TELEOP ? null : policies.create(port, camera, clock);
         ScriptedOperatorPort operator = new ScriptedOperatorPort(sim.arm(), sim.hand(), policy == null, 1 / LOOP_HZ);
+        FailureMonitor monitor = policy == null || !(policy.failureThreshold() > 0) ? FailureMonitor.disabled()
+                : new FailureMonitor(policy.failureThreshold(), FAILURE_STEPS, false);
         SafetyFilter safety = new SafetyFilter(port.safetyLimits(40, 400), port.layout().armDof(),
                 port.workspace(new double[] {-1.2, -1.2, -0.005}, new double[] {1.2, 1.2, 1.5}));
         ControlLoop loop = new ControlLoop(LoopConfig.defaults(port.layout()).withRate(LOOP_HZ), clock, port,
-                operator, policy == null ? null : policy.controller(), safety, FailureMonitor.disabled(),
+                operator, policy == null ? null : policy.controller(), safety, monitor,
                 new InstructionChannel(task.instruction()), policy == null ? Mode.TELEOP : mode);
         Sequence script = Scripts.graspAndLift(operator.io(), task.pose(snap), LIFT);
         Runner r = new Runner(sim, clock, loop, policy, sink, camera, task.instruction());
@@ -91,7 +95,7 @@ public final class SimEpisode {
         sim.engine().read(snap);
         double lift = snap.objectPose(task.object(), 2) - z0;
         return new EpisodeOutcome(script.isDone() && lift > 0.08, seconds, operator.effort(), loop.interventions(),
-                lift);
+                lift, monitor.alerts());
     }
 
     /** Steps script, loop, policy and physics together in simulated time. */
