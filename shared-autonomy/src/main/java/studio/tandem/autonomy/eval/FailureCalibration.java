@@ -40,9 +40,10 @@ public final class FailureCalibration {
         int n = 0;
         int successes = 0;
         Scores sink = new Scores();
+        WristCameras.Choice camera = WristCameras.probe();
         for (int e = 0; e < episodes; e++) {
             sink.count = 0;
-            EpisodeOutcome o = SimEpisode.run(seed + e, Mode.SHARED, SimEpisode.of(rt), sink);
+            EpisodeOutcome o = SimEpisode.run(seed + e, Mode.SHARED, SimEpisode.of(rt), sink, camera);
             if (!o.success()) {
                 continue;
             }
@@ -75,7 +76,7 @@ public final class FailureCalibration {
         int count;
 
         @Override
-        public void onTick(TickData tick, int armDof, SchematicWristCamera camera, String instruction) {
+        public void onTick(TickData tick, int armDof, studio.tandem.autonomy.policy.FrameSource camera, String instruction) {
             double s = tick.failureScore();
             if (!Double.isFinite(s)) {
                 return;

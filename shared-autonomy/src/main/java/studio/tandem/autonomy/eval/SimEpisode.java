@@ -6,13 +6,13 @@ import studio.tandem.autonomy.language.InstructionChannel;
 import studio.tandem.autonomy.loop.ControlLoop;
 import studio.tandem.autonomy.loop.LoopConfig;
 import studio.tandem.autonomy.loop.TickData;
+import studio.tandem.autonomy.policy.FrameSource;
 import studio.tandem.autonomy.policy.HandPolicies;
 import studio.tandem.autonomy.policy.PolicyRuntime;
 import studio.tandem.autonomy.safety.SafetyFilter;
 import studio.tandem.autonomy.station.StationPort;
 import studio.tandem.dataset.time.ManualClock;
 import studio.tandem.teleop.device.DeviceException;
-import studio.tandem.teleop.kinematics.ForwardKinematics;
 import studio.tandem.teleop.robot.HandSpec;
 import studio.tandem.teleop.robot.HandState;
 import studio.tandem.teleop.script.Scripts;
@@ -40,7 +40,7 @@ public final class SimEpisode {
 
     /** Builds the policy for an episode's station; not called in TELEOP. */
     public interface PolicyFactory {
-        HandPolicies.Wiring create(StationPort port, SchematicWristCamera camera, ManualClock clock);
+        HandPolicies.Wiring create(StationPort port, FrameSource camera, ManualClock clock);
     }
 
     /** A factory over one loaded runtime (reused across episodes). */
@@ -50,7 +50,7 @@ public final class SimEpisode {
 
     /** Receives every control tick (e.g. to collect demonstrations). */
     public interface TickSink {
-        void onTick(TickData tick, int armDof, SchematicWristCamera camera, String instruction);
+        void onTick(TickData tick, int armDof, FrameSource camera, String instruction);
     }
 
     private SimEpisode() {
@@ -58,6 +58,14 @@ public final class SimEpisode {
 
     public static EpisodeOutcome run(long seed, Mode mode, PolicyFactory policies, TickSink sink)
             throws DeviceException {
+        return run(seed, mode, policies, sink, WristCameras.probe());
+    }
+
+    /**
+     * @param camera which wrist camera the policy and the sink see ({@link WristCameras#probe()})
+     */
+    public static EpisodeOutcome run(long seed, Mode mode, PolicyFactory policies, TickSink sink,
+            WristCameras.Choice camera) throws DeviceException {
         ManualClock clock = new ManualClock(1_000_000_000L);
         try (SimulatedStation sim = SimulatedStation.create(SimConfig.defaults(seed), clock, false)) {
             sim.station().connect();
@@ -66,19 +74,19 @@ public final class SimEpisode {
                 sim.engine().step(PERIOD);
                 clock.advanceNanos(PERIOD);
             }
-            return drive(sim, clock, seed, mode, policies, sink);
+            try (WristCameras.Source wrist = WristCameras.open(camera, sim)) {
+                return drive(sim, clock, seed, mode, policies, sink, wrist);
+            }
         }
     }
 
     private static EpisodeOutcome drive(SimulatedStation sim, ManualClock clock, long seed, Mode mode,
-            PolicyFactory policies, TickSink sink) {
+            PolicyFactory policies, TickSink sink, FrameSource camera) {
         GraspTask task = GraspTask.draw(seed);
         SimSnapshot snap = sim.engine().newSnapshot();
         sim.engine().read(snap);
         double z0 = snap.objectPose(task.object(), 2);
         StationPort port = new StationPort(sim.arm(), sim.hand());
-        SchematicWristCamera camera = new SchematicWristCamera(sim.engine(), new ForwardKinematics(sim.arm().chain()),
-                64, 48, 0.06);
         HandPolicies.Wiring policy = mode == Mode.TELEOP ? null : policies.create(port, camera, clock);
         ScriptedOperatorPort operator = new ScriptedOperatorPort(sim.arm(), sim.hand(), policy == null, 1 / LOOP_HZ);
         FailureMonitor monitor = policy == null || !(policy.failureThreshold() > 0) ? FailureMonitor.disabled()
@@ -105,14 +113,14 @@ public final class SimEpisode {
         final ControlLoop loop;
         final HandPolicies.Wiring policy;
         final TickSink sink;
-        final SchematicWristCamera camera;
+        final FrameSource camera;
         final String instruction;
         final TickData scratch;
         final HandState hand;
         long nextInference;
 
         Runner(SimulatedStation sim, ManualClock clock, ControlLoop loop, HandPolicies.Wiring policy, TickSink sink,
-                SchematicWristCamera camera, String instruction) {
+                FrameSource camera, String instruction) {
             this.sim = sim;
             this.clock = clock;
             this.loop = loop;
