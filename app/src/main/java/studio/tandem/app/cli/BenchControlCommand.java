@@ -1,16 +1,10 @@
 package studio.tandem.app.cli;
 
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,21 +17,23 @@ import studio.tandem.autonomy.loop.LoopConfig;
 import studio.tandem.autonomy.loop.LoopRunner;
 import studio.tandem.autonomy.loop.OperatorPort;
 import studio.tandem.autonomy.loop.PeriodStats;
-import studio.tandem.autonomy.loop.TickData;
-import studio.tandem.autonomy.loop.TickRing;
 import studio.tandem.autonomy.safety.SafetyFilter;
 import studio.tandem.autonomy.station.StationPort;
 import studio.tandem.dataset.time.NanoClock;
-import studio.tandem.dataset.video.VideoEncoder;
+import studio.tandem.recorder.episode.EpisodeInfo;
+import studio.tandem.recorder.episode.EpisodeSummary;
+import java.util.concurrent.TimeUnit;
 import studio.tandem.dataset.video.VideoSettings;
 import studio.tandem.teleop.sim.SimConfig;
 import studio.tandem.teleop.station.SimulatedStation;
 
 /**
  * {@code tandem bench control}: the control loop at a fixed rate against the simulated station
- * (physics on its own thread); with {@code --record}, three 640×480 cameras are encoded live at
- * 30 fps and every tick is drained by a writer thread meanwhile. The last line is JSON with the
- * period-error percentiles.
+ * (physics on its own thread); with {@code --record}, the real {@link studio.tandem.recorder.episode.Recorder}
+ * records an episode meanwhile: three 640×480 cameras encoded live at 30 fps and the loop's ticks
+ * ({@link LoopRecordStation}). The loop thread runs at maximum priority, parks until 100 µs before
+ * each deadline and spins the rest, allocates nothing and shares no lock with the recorder. The
+ * last line is JSON with the period-error percentiles and the load average.
  */
 @Command(name = "control", mixinStandardHelpOptions = true,
         description = "Control-loop period error at a fixed rate; the last line is JSON.")
@@ -48,11 +44,14 @@ final class BenchControlCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "20")
     double seconds;
 
-    @Option(names = "--record", description = "encode three 640x480 cameras at 30 fps and drain every tick meanwhile")
+    @Option(names = "--record", description = "record an episode meanwhile through the recorder: three 640x480 cameras at 30 fps and every tick")
     boolean record;
 
     @Spec
     CommandSpec spec;
+
+    /** The loop thread parks until this long before each deadline, then spins (ns). */
+    private static final long SPIN_NANOS = 100_000L;
 
     @Override
     public Integer call() throws Exception {
@@ -69,108 +68,79 @@ final class BenchControlCommand implements Callable<Integer> {
             LoopConfig cfg = LoopConfig.defaults(port.layout()).withRate(rate);
             ControlLoop loop = new ControlLoop(cfg, NanoClock.SYSTEM, port, OperatorPort.NONE, null, safety,
                     FailureMonitor.disabled(), new InstructionChannel("hold"), Mode.TELEOP);
-            Load load = record ? new Load(loop.ticks()) : null;
-            try (LoopRunner runner = new LoopRunner(loop, NanoClock.SYSTEM, 200_000)) {
-                runner.start();
-                err.printf(Locale.ROOT, "running the loop at %.0f Hz for %.0f s%s…%n", rate, seconds,
-                        record ? " while encoding three cameras" : "");
-                err.flush();
-                Thread.sleep((long) (seconds * 1000));
-                report(loop, runner, load);
+            Path dir = record ? Files.createTempDirectory("tandem-bench-control") : null;
+            LoopRecordStation station = record ? new LoopRecordStation(loop.ticks(), NanoClock.SYSTEM) : null;
+            try (RecordingSession session = record ? new RecordingSession(dir.resolve("dataset"), 30, station,
+                    VideoSettings.live(), spec.commandLine().getOut(), err) : null) {
+                run(loop, session, station, err);
             } finally {
-                if (load != null) {
-                    load.close();
+                if (dir != null) {
+                    deleteTree(dir);
                 }
             }
         }
         return 0;
     }
 
-    private void report(ControlLoop loop, LoopRunner runner, Load load) {
+    private void run(ControlLoop loop, RecordingSession session, LoopRecordStation station, PrintWriter err)
+            throws Exception {
+        if (session != null) {
+            session.open();
+            session.recorder().start(new EpisodeInfo(station.beginEpisode(1, null), "bench", null));
+        }
+        try (LoopRunner runner = new LoopRunner(loop, NanoClock.SYSTEM, SPIN_NANOS)) {
+            runner.start();
+            err.printf(Locale.ROOT, "running the loop at %.0f Hz for %.0f s%s…%n", rate, seconds,
+                    session != null ? " while the recorder records three 640x480 cameras" : "");
+            err.flush();
+            Thread.sleep((long) (seconds * 1000));
+            runner.close();
+            EpisodeSummary saved = session == null ? null : session.recorder().stop().get(60, TimeUnit.SECONDS);
+            report(loop, runner, station, saved);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private void report(ControlLoop loop, LoopRunner runner, LoopRecordStation station, EpisodeSummary saved) {
         PeriodStats s = loop.periodStats();
-        String extra = load == null ? "" : String.format(Locale.ROOT, ",\"frames_encoded\":%d,\"ticks_drained\":%d,"
-                + "\"ticks_lost\":%d", load.frames.get(), load.drained.get(), load.lost.get());
+        String extra = saved == null ? "" : String.format(Locale.ROOT, ",\"recorded_rows\":%d,\"recorded_s\":%.2f,"
+                + "\"frames_dropped\":%d,\"save_latency_s\":%.3f,\"ticks_recorded\":%d,\"ticks_lost\":%d,"
+                + "\"ticks_refused\":%d", saved.rows(), saved.seconds(), saved.totalDropped(), saved.saveLatencyS(),
+                station.forwarded(), station.lost(), station.rejected());
+        if (saved != null) {
+            spec.commandLine().getErr().println(RecordingSession.summary(saved));
+        }
         spec.commandLine().getErr().printf(Locale.ROOT, "%d ticks, %d late, %d skipped, %d overruns, max error %.3f ms%n",
                 s.count(), s.lateTicks(), runner.skippedTicks(), loop.watchdog().overruns(), s.maxMillis());
+        double[] load = loadAverage();
         spec.commandLine().getOut().printf(Locale.ROOT, "{\"bench\":\"control\",\"rate_hz\":%.0f,\"ticks\":%d,"
                 + "\"p50_period_error_ms\":%.4f,\"p99_period_error_ms\":%.4f,\"p999_period_error_ms\":%.4f,"
                 + "\"max_period_error_ms\":%.4f,\"skipped_ticks\":%d,\"overruns\":%d,\"record\":%b,"
-                + "\"load_average_1m\":%.2f,\"cpus\":%d%s}%n", rate, s.count(), s.percentileMillis(0.5),
-                s.percentileMillis(0.99), s.percentileMillis(0.999), s.maxMillis(), runner.skippedTicks(),
-                loop.watchdog().overruns(), load != null,
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                Runtime.getRuntime().availableProcessors(), extra);
+                + "\"load_average_1m\":%.2f,\"load_average_5m\":%.2f,\"load_average_15m\":%.2f,\"cpus\":%d%s}%n",
+                rate, s.count(), s.percentileMillis(0.5), s.percentileMillis(0.99), s.percentileMillis(0.999),
+                s.maxMillis(), runner.skippedTicks(), loop.watchdog().overruns(), saved != null, load[0], load[1],
+                load[2], Runtime.getRuntime().availableProcessors(), extra);
         spec.commandLine().getOut().flush();
     }
 
-    /** Three camera encoders at 30 fps and a tick-draining writer: the recording load. */
-    private static final class Load implements AutoCloseable {
-        final AtomicBoolean running = new AtomicBoolean(true);
-        final AtomicLong frames = new AtomicLong();
-        final AtomicLong drained = new AtomicLong();
-        final AtomicLong lost = new AtomicLong();
-        final List<Thread> threads = new ArrayList<>();
-        final Path dir;
-
-        Load(TickRing ring) throws Exception {
-            dir = Files.createTempDirectory("tandem-bench-control");
-            for (int c = 0; c < 3; c++) {
-                Path file = dir.resolve("cam" + c + ".mp4");
-                start("camera-" + c, () -> encode(file));
+    /** 1, 5 and 15 minute load averages from /proc/loadavg (the JVM's 1 m value elsewhere; NaN if unknown). */
+    static double[] loadAverage() {
+        double[] out = {Double.NaN, Double.NaN, Double.NaN};
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            for (int i = 0; i < 3; i++) {
+                out[i] = Double.parseDouble(f[i]);
             }
-            start("tick-writer", () -> drain(ring));
+        } catch (java.io.IOException | RuntimeException e) {
+            out[0] = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         }
-
-        private void start(String name, Runnable r) {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-        }
-
-        private void encode(Path file) {
-            try (VideoEncoder enc = VideoEncoder.open(file, 640, 480, 30, VideoSettings.live())) {
-                long next = System.nanoTime();
-                int n = 0;
-                while (running.get()) {
-                    ByteBuffer buf = enc.inputBuffer();
-                    for (int i = 0; i < buf.capacity(); i += 97) {
-                        buf.put(i, (byte) (i + n));
-                    }
-                    enc.encode(buf, System.nanoTime());
-                    frames.incrementAndGet();
-                    n++;
-                    next += 33_333_333L;
-                    LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException("bench camera encoder: " + e.getMessage(), e);
-            }
-        }
-
-        private void drain(TickRing ring) {
-            TickData scratch = new TickData(ring.layout());
-            TickRing.Cursor cursor = new TickRing.Cursor(0);
-            TickRing.Consumer sink = t -> drained.incrementAndGet();
-            while (running.get()) {
-                ring.drain(cursor, scratch, sink);
-                lost.set(cursor.lost());
-                LockSupport.parkNanos(5_000_000L);
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            running.set(false);
-            for (Thread t : threads) {
-                t.join(5000);
-            }
-            try (var files = Files.list(dir)) {
-                for (Path p : (Iterable<Path>) files::iterator) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            Files.deleteIfExists(dir);
-        }
+        return out;
     }
 }

@@ -10,13 +10,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import studio.tandem.autonomy.arbitration.Mode;
+import studio.tandem.autonomy.eval.EpisodeOutcome;
 import studio.tandem.autonomy.eval.SimEpisode;
 import studio.tandem.autonomy.eval.SimEvaluation;
+import studio.tandem.autonomy.eval.WristCameras;
 import studio.tandem.autonomy.policy.PolicyRuntime;
 
 /**
  * {@code tandem eval}: a scripted operator drives seeded grasp tasks on the simulated station in the
- * given mode; the last line is JSON with success_rate, operator_effort, interventions, mean_episode_s.
+ * given mode; the last line is JSON with success_rate, operator_effort, interventions, failure_alerts,
+ * mean_episode_s and the wrist camera used (rendered with EGL, or projected discs when EGL is missing).
+ * Modes: teleop (the operator drives arm and hand), shared (operator arm, policy hand), autonomous
+ * (the arbitration table gives both groups to the policy; a group the loaded policy does not drive
+ * has no fresh policy action on any tick and falls back to the operator, so with the shipped
+ * hand-only policy autonomous runs exactly like shared: the scripted operator still drives the arm,
+ * and only operator motion on the hand counts as a takeover).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate shared autonomy with a scripted operator; the last line is JSON.")
@@ -24,7 +32,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--station", defaultValue = "sim", description = "only 'sim' is supported")
     String station;
 
-    @Option(names = "--mode", defaultValue = "shared", description = "shared, teleop or autonomous")
+    @Option(names = "--mode", defaultValue = "shared", description = "shared, teleop or autonomous (with a hand-only policy the arm stays with the operator)")
     String mode;
 
     @Option(names = "--episodes", defaultValue = "10")
@@ -50,16 +58,19 @@ final class EvalCommand implements Callable<Integer> {
                 : PolicyRuntime.load(PolicyLocation.manifest(policy), OrtEnvironment.getEnvironment(), null);
         try {
             int[] n = {0};
-            SimEvaluation.Summary s = SimEvaluation.run(m, episodes, seed, rt == null ? null : SimEpisode.of(rt), o -> {
+            WristCameras.Choice camera = WristCameras.probe();
+            err.println("wrist camera: " + camera.describe());
+            SimEvaluation.Summary s = SimEvaluation.run(m, episodes, seed, rt == null ? null : SimEpisode.of(rt), camera, o -> {
                 err.printf(Locale.ROOT, "episode %d/%d: %s in %.2f s, lift %.3f m, effort %.2f, interventions %d%n",
                         ++n[0], episodes, o.success() ? "success" : "failure", o.seconds(), o.liftMetres(),
                         o.operatorEffort(), o.interventions());
                 err.flush();
             });
             spec.commandLine().getOut().printf(Locale.ROOT, "{\"mode\":\"%s\",\"episodes\":%d,\"success_rate\":%.3f,"
-                    + "\"operator_effort\":%.3f,\"interventions\":%d,\"mean_episode_s\":%.3f}%n",
+                    + "\"operator_effort\":%.3f,\"interventions\":%d,\"failure_alerts\":%d,\"mean_episode_s\":%.3f,\"wrist_camera\":\"%s\"}%n",
                     m.name().toLowerCase(Locale.ROOT), s.episodes(), s.successRate(), s.operatorEffort(),
-                    s.interventions(), s.meanEpisodeSeconds());
+                    s.interventions(), s.outcomes().stream().mapToLong(EpisodeOutcome::failureAlerts).sum(),
+                    s.meanEpisodeSeconds(), camera.kind().name().toLowerCase(Locale.ROOT));
             return 0;
         } finally {
             if (rt != null) {

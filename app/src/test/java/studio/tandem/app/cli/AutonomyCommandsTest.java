@@ -50,4 +50,23 @@ class AutonomyCommandsTest {
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2].strip()).isEqualTo("tandem policy: " + m + ": inference_hz: must be a positive number, was -3");
     }
+
+    @Test
+    void benchControlRecordsThroughTheRealRecorderAndReportsTheLoad() throws Exception {
+        String[] r = run("bench", "control", "--rate", "200", "--seconds", "2", "--record");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        String[] lines = r[1].strip().split("\n");
+        var j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines[lines.length - 1]);
+        assertThat(j.get("record").asBoolean()).isTrue();
+        assertThat(j.get("ticks").asLong()).isGreaterThan(100);
+        assertThat(j.get("p99_period_error_ms").asDouble()).isFinite();
+        assertThat(j.get("load_average_1m").asDouble()).isGreaterThanOrEqualTo(0);
+        assertThat(j.get("load_average_15m").asDouble()).isGreaterThanOrEqualTo(0);
+        // every loop tick reached the recorder, and the episode holds ~2 s of rows and three cameras
+        assertThat(j.get("ticks_recorded").asLong() + j.get("ticks_lost").asLong() + j.get("ticks_refused").asLong())
+                .isGreaterThanOrEqualTo(j.get("ticks").asLong() - 2);
+        assertThat(j.get("ticks_lost").asLong()).isZero();
+        assertThat(j.get("recorded_rows").asInt()).isBetween(40, 75);
+        assertThat(r[2]).contains("observation.images.cam2").contains("observation.loop.joint_pos");
+    }
 }

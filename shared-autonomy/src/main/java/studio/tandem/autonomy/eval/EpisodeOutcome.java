@@ -8,7 +8,8 @@ package studio.tandem.autonomy.eval;
  * @param operatorEffort integrated operator input (rad)
  * @param interventions takeovers during the episode
  * @param liftMetres how high the object ended above its start (m)
+ * @param failureAlerts failure-monitor alerts (0 without a calibrated threshold)
  */
 public record EpisodeOutcome(boolean success, double seconds, double operatorEffort, long interventions,
-        double liftMetres) {
+        double liftMetres, long failureAlerts) {
 }

@@ -25,9 +25,10 @@ public final class SimDemonstrations {
     public static List<DemoStep> collect(int episodes, long seed, int horizon, IntConsumer onEpisode)
             throws DeviceException {
         List<DemoStep> out = new ArrayList<>();
+        WristCameras.Choice camera = WristCameras.probe();
         for (int e = 0; e < episodes; e++) {
             Collector c = new Collector();
-            EpisodeOutcome o = SimEpisode.run(seed + e, Mode.TELEOP, null, c);
+            EpisodeOutcome o = SimEpisode.run(seed + e, Mode.TELEOP, null, c, camera);
             if (o.success()) {
                 c.chunks(horizon, out);
             }
@@ -46,7 +47,7 @@ public final class SimDemonstrations {
         double[] previous;
 
         @Override
-        public void onTick(TickData t, int arm, SchematicWristCamera camera, String text) {
+        public void onTick(TickData t, int arm, studio.tandem.autonomy.policy.FrameSource camera, String text) {
             double[] commanded = previous == null ? java.util.Arrays.copyOfRange(t.jointState(), arm,
                     t.jointState().length) : previous;
             previous = java.util.Arrays.copyOfRange(t.executed(), arm, t.executed().length);

@@ -6,13 +6,13 @@ import studio.tandem.autonomy.language.InstructionChannel;
 import studio.tandem.autonomy.loop.ControlLoop;
 import studio.tandem.autonomy.loop.LoopConfig;
 import studio.tandem.autonomy.loop.TickData;
+import studio.tandem.autonomy.policy.FrameSource;
 import studio.tandem.autonomy.policy.HandPolicies;
 import studio.tandem.autonomy.policy.PolicyRuntime;
 import studio.tandem.autonomy.safety.SafetyFilter;
 import studio.tandem.autonomy.station.StationPort;
 import studio.tandem.dataset.time.ManualClock;
 import studio.tandem.teleop.device.DeviceException;
-import studio.tandem.teleop.kinematics.ForwardKinematics;
 import studio.tandem.teleop.robot.HandSpec;
 import studio.tandem.teleop.robot.HandState;
 import studio.tandem.teleop.script.Scripts;
@@ -35,10 +35,12 @@ public final class SimEpisode {
     private static final long PERIOD = Math.round(1e9 / LOOP_HZ);
     private static final double LIFT = 0.15;
     private static final double MAX_SECONDS = 25;
+    /** Ticks in a row above the failure threshold before an alert. */
+    private static final int FAILURE_STEPS = 3;
 
     /** Builds the policy for an episode's station; not called in TELEOP. */
     public interface PolicyFactory {
-        HandPolicies.Wiring create(StationPort port, SchematicWristCamera camera, ManualClock clock);
+        HandPolicies.Wiring create(StationPort port, FrameSource camera, ManualClock clock);
     }
 
     /** A factory over one loaded runtime (reused across episodes). */
@@ -48,7 +50,7 @@ public final class SimEpisode {
 
     /** Receives every control tick (e.g. to collect demonstrations). */
     public interface TickSink {
-        void onTick(TickData tick, int armDof, SchematicWristCamera camera, String instruction);
+        void onTick(TickData tick, int armDof, FrameSource camera, String instruction);
     }
 
     private SimEpisode() {
@@ -56,6 +58,14 @@ public final class SimEpisode {
 
     public static EpisodeOutcome run(long seed, Mode mode, PolicyFactory policies, TickSink sink)
             throws DeviceException {
+        return run(seed, mode, policies, sink, WristCameras.probe());
+    }
+
+    /**
+     * @param camera which wrist camera the policy and the sink see ({@link WristCameras#probe()})
+     */
+    public static EpisodeOutcome run(long seed, Mode mode, PolicyFactory policies, TickSink sink,
+            WristCameras.Choice camera) throws DeviceException {
         ManualClock clock = new ManualClock(1_000_000_000L);
         try (SimulatedStation sim = SimulatedStation.create(SimConfig.defaults(seed), clock, false)) {
             sim.station().connect();
@@ -64,25 +74,27 @@ public final class SimEpisode {
                 sim.engine().step(PERIOD);
                 clock.advanceNanos(PERIOD);
             }
-            return drive(sim, clock, seed, mode, policies, sink);
+            try (WristCameras.Source wrist = WristCameras.open(camera, sim)) {
+                return drive(sim, clock, seed, mode, policies, sink, wrist);
+            }
         }
     }
 
     private static EpisodeOutcome drive(SimulatedStation sim, ManualClock clock, long seed, Mode mode,
-            PolicyFactory policies, TickSink sink) {
+            PolicyFactory policies, TickSink sink, FrameSource camera) {
         GraspTask task = GraspTask.draw(seed);
         SimSnapshot snap = sim.engine().newSnapshot();
         sim.engine().read(snap);
         double z0 = snap.objectPose(task.object(), 2);
         StationPort port = new StationPort(sim.arm(), sim.hand());
-        SchematicWristCamera camera = new SchematicWristCamera(sim.engine(), new ForwardKinematics(sim.arm().chain()),
-                64, 48, 0.06);
         HandPolicies.Wiring policy = mode == Mode.TELEOP ? null : policies.create(port, camera, clock);
         ScriptedOperatorPort operator = new ScriptedOperatorPort(sim.arm(), sim.hand(), policy == null, 1 / LOOP_HZ);
+        FailureMonitor monitor = policy == null || !(policy.failureThreshold() > 0) ? FailureMonitor.disabled()
+                : new FailureMonitor(policy.failureThreshold(), FAILURE_STEPS, false);
         SafetyFilter safety = new SafetyFilter(port.safetyLimits(40, 400), port.layout().armDof(),
                 port.workspace(new double[] {-1.2, -1.2, -0.005}, new double[] {1.2, 1.2, 1.5}));
         ControlLoop loop = new ControlLoop(LoopConfig.defaults(port.layout()).withRate(LOOP_HZ), clock, port,
-                operator, policy == null ? null : policy.controller(), safety, FailureMonitor.disabled(),
+                operator, policy == null ? null : policy.controller(), safety, monitor,
                 new InstructionChannel(task.instruction()), policy == null ? Mode.TELEOP : mode);
         Sequence script = Scripts.graspAndLift(operator.io(), task.pose(snap), LIFT);
         Runner r = new Runner(sim, clock, loop, policy, sink, camera, task.instruction());
@@ -91,7 +103,7 @@ public final class SimEpisode {
         sim.engine().read(snap);
         double lift = snap.objectPose(task.object(), 2) - z0;
         return new EpisodeOutcome(script.isDone() && lift > 0.08, seconds, operator.effort(), loop.interventions(),
-                lift);
+                lift, monitor.alerts());
     }
 
     /** Steps script, loop, policy and physics together in simulated time. */
@@ -101,14 +113,14 @@ public final class SimEpisode {
         final ControlLoop loop;
         final HandPolicies.Wiring policy;
         final TickSink sink;
-        final SchematicWristCamera camera;
+        final FrameSource camera;
         final String instruction;
         final TickData scratch;
         final HandState hand;
         long nextInference;
 
         Runner(SimulatedStation sim, ManualClock clock, ControlLoop loop, HandPolicies.Wiring policy, TickSink sink,
-                SchematicWristCamera camera, String instruction) {
+                FrameSource camera, String instruction) {
             this.sim = sim;
             this.clock = clock;
             this.loop = loop;

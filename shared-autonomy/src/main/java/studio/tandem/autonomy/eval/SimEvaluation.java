@@ -22,8 +22,11 @@ public final class SimEvaluation {
     private SimEvaluation() {
     }
 
+    /**
+     * @param camera the wrist camera every episode uses ({@link WristCameras#probe()})
+     */
     public static Summary run(Mode mode, int episodes, long seed, SimEpisode.PolicyFactory policy,
-            Consumer<EpisodeOutcome> onEpisode) throws DeviceException {
+            WristCameras.Choice camera, Consumer<EpisodeOutcome> onEpisode) throws DeviceException {
         if (episodes < 1) {
             throw new IllegalArgumentException("--episodes must be >= 1, was " + episodes);
         }
@@ -32,7 +35,7 @@ public final class SimEvaluation {
         }
         List<EpisodeOutcome> all = new ArrayList<>();
         for (int e = 0; e < episodes; e++) {
-            EpisodeOutcome o = SimEpisode.run(seed + e, mode, policy, null);
+            EpisodeOutcome o = SimEpisode.run(seed + e, mode, policy, null, camera);
             all.add(o);
             onEpisode.accept(o);
         }

@@ -12,8 +12,13 @@ public final class HandPolicies {
     /** Chunks kept for ensembling. */
     private static final int MAX_CHUNKS = 16;
 
-    /** The loop-side port and the policy thread of one policy. */
-    public record Wiring(PolicyController controller, PolicyWorker worker, double inferenceHz) {
+    /**
+     * The loop-side port and the policy thread of one policy.
+     *
+     * @param failureThreshold the manifest's calibrated failure threshold, NaN when it has none
+     */
+    public record Wiring(PolicyController controller, PolicyWorker worker, double inferenceHz,
+            double failureThreshold) {
     }
 
     private HandPolicies() {
@@ -48,7 +53,7 @@ public final class HandPolicies {
         ChunkPredictor predictor = new RuntimePredictor(rt, frames, feature(m, OnnxNames.STATE), offset,
                 feature(m, OnnxNames.TACTILE));
         PolicyWorker worker = new PolicyWorker(predictor, slot, queue, clock, m.inferenceHz(), length);
-        return new Wiring(controller, worker, m.inferenceHz());
+        return new Wiring(controller, worker, m.inferenceHz(), m.failureThreshold());
     }
 
     private static String feature(PolicyManifest m, String tensor) {

@@ -55,7 +55,11 @@ public final class ManifestJson {
                     + action.group() + "\"");
         }
         String failure = root.hasNonNull("failure_tensor") ? root.get("failure_tensor").asText() : null;
-        return new PolicyManifest(model, inferenceHz, actionFps, inputs, action, failure, r.stats(root));
+        double threshold = Double.NaN;
+        if (root.has("failure_threshold")) {
+            threshold = r.positiveDouble(root, "failure_threshold");
+        }
+        return new PolicyManifest(model, inferenceHz, actionFps, inputs, action, failure, r.stats(root), threshold);
     }
 
     /** Writes atomically (temp file, then move). */
@@ -77,6 +81,9 @@ public final class ManifestJson {
         m.action().names().forEach(a.putArray("names")::add);
         if (m.failureTensor() != null) {
             root.put("failure_tensor", m.failureTensor());
+        }
+        if (Double.isFinite(m.failureThreshold())) {
+            root.put("failure_threshold", m.failureThreshold());
         }
         ObjectNode stats = root.putObject("stats");
         for (Map.Entry<String, FeatureStats> e : new java.util.TreeMap<>(m.stats()).entrySet()) {

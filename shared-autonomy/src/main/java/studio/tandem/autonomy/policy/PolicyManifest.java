@@ -13,9 +13,11 @@ import java.util.Map;
  * @param action the action chunk output, [1, horizon, names.size()]
  * @param failureTensor name of a declared failure-score output ([1, 1]), or null
  * @param stats normalisation statistics per feature (LeRobot {@code stats.json} layout)
+ * @param failureThreshold failure score above which the operator is called, calibrated from data
+ *     (e.g. the 99th percentile of the score over successful episodes); NaN when not calibrated
  */
 public record PolicyManifest(String model, double inferenceHz, double actionFps, List<ManifestInput> inputs,
-        ActionOutput action, String failureTensor, Map<String, FeatureStats> stats) {
+        ActionOutput action, String failureTensor, Map<String, FeatureStats> stats, double failureThreshold) {
 
     public static final String FORMAT = "tandem-policy/1";
 
@@ -39,6 +41,17 @@ public record PolicyManifest(String model, double inferenceHz, double actionFps,
     public PolicyManifest {
         inputs = List.copyOf(inputs);
         stats = Map.copyOf(stats);
+    }
+
+    /** A manifest without a calibrated failure threshold. */
+    public PolicyManifest(String model, double inferenceHz, double actionFps, List<ManifestInput> inputs,
+            ActionOutput action, String failureTensor, Map<String, FeatureStats> stats) {
+        this(model, inferenceHz, actionFps, inputs, action, failureTensor, stats, Double.NaN);
+    }
+
+    /** This manifest with {@code threshold} as its calibrated failure threshold. */
+    public PolicyManifest withFailureThreshold(double threshold) {
+        return new PolicyManifest(model, inferenceHz, actionFps, inputs, action, failureTensor, stats, threshold);
     }
 
     /** Stats of {@code feature}, or identity when the manifest has none. */

@@ -1,7 +1,6 @@
 package studio.tandem.autonomy.policy;
 
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -30,7 +29,9 @@ public final class PolicyRuntime implements AutoCloseable {
     private final PolicyInputs inputs;
     private final FeatureStats actionStats;
     private final TextEmbedder embedder;
-    private final float[] chunk;
+    private final FloatBuffer actionOut;
+    private final FloatBuffer failureOut;
+    private final Map<String, OnnxTensor> outputs = new LinkedHashMap<>();
     private String tokenized;
 
     private PolicyRuntime(PolicyManifest manifest, OrtSession session, OrtEnvironment env, TextEmbedder embedder)
@@ -40,9 +41,14 @@ public final class PolicyRuntime implements AutoCloseable {
         this.embedder = embedder;
         this.inputs = new PolicyInputs(manifest);
         this.actionStats = manifest.statsFor(manifest.action().feature(), manifest.action().dim());
-        this.chunk = new float[manifest.action().horizon() * manifest.action().dim()];
         for (ManifestInput in : manifest.inputs()) {
             prepare(in, env);
+        }
+        this.actionOut = direct(manifest.action().horizon() * manifest.action().dim());
+        outputs.put(manifest.action().tensor(), OnnxTensor.createTensor(env, actionOut, manifest.action().shape()));
+        this.failureOut = manifest.failureTensor() == null ? null : direct(1);
+        if (failureOut != null) {
+            outputs.put(manifest.failureTensor(), OnnxTensor.createTensor(env, failureOut, new long[] {1, 1}));
         }
     }
 
@@ -158,20 +164,20 @@ public final class PolicyRuntime implements AutoCloseable {
         return runAndDecode(out);
     }
 
+    /** Runs into the pinned output tensors (ONNX Runtime writes straight into our direct buffers). */
     private double runAndDecode(double[] out) throws OrtException {
-        try (OrtSession.Result r = session.run(tensors)) {
-            OnnxValue action = r.get(manifest.action().tensor()).orElseThrow();
-            FloatBuffer fb = ((OnnxTensor) action).getFloatBuffer();
-            fb.get(chunk);
+        try (OrtSession.Result r = session.run(tensors, outputs)) {
             int dim = manifest.action().dim();
-            for (int i = 0; i < chunk.length; i++) {
-                out[i] = actionStats.denormalize(i % dim, chunk[i]);
+            int n = actionOut.capacity();
+            for (int i = 0; i < n; i++) {
+                out[i] = actionStats.denormalize(i % dim, actionOut.get(i));
             }
-            if (manifest.failureTensor() == null) {
-                return Double.NaN;
-            }
-            return ((OnnxTensor) r.get(manifest.failureTensor()).orElseThrow()).getFloatBuffer().get(0);
+            return failureOut == null ? Double.NaN : failureOut.get(0);
         }
+    }
+
+    private static FloatBuffer direct(int floats) {
+        return ByteBuffer.allocateDirect(floats * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
     /** The session and the prepared input tensors, for measuring a bare {@code session.run}. */
@@ -186,6 +192,9 @@ public final class PolicyRuntime implements AutoCloseable {
     @Override
     public void close() {
         for (OnnxTensor t : tensors.values()) {
+            t.close();
+        }
+        for (OnnxTensor t : outputs.values()) {
             t.close();
         }
         closeQuietly(session);

@@ -52,6 +52,35 @@ public final class Tokenizer {
         return unknown;
     }
 
+    /**
+     * A vocabulary for {@code texts}: {@code <pad>}, {@code <unk>}, then every word (as {@link #encode}
+     * splits them) in order of first appearance.
+     */
+    public static List<String> vocabularyOf(java.util.Collection<String> texts) {
+        java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>(List.of(PAD, UNK));
+        for (String t : texts) {
+            for (String word : t.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                if (!word.isEmpty()) {
+                    words.add(word);
+                }
+            }
+        }
+        return List.copyOf(words);
+    }
+
+    /** Most words in any of {@code texts}. */
+    public static int longest(java.util.Collection<String> texts) {
+        int max = 0;
+        for (String t : texts) {
+            int n = 0;
+            for (String word : t.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                n += word.isEmpty() ? 0 : 1;
+            }
+            max = Math.max(max, n);
+        }
+        return max;
+    }
+
     public int maxTokens() {
         return maxTokens;
     }

@@ -20,8 +20,17 @@ public final class SimHandPolicy {
      * @param actionFps rate of the demonstrations' actions
      */
     public static PolicySpec spec(List<String> jointNames, int fingertips, List<String> vocabulary, double actionFps) {
-        NetShape shape = new NetShape(16, 16, jointNames.size(), fingertips, vocabulary.size(), 8, 8, 96, 10,
-                jointNames.size());
+        return spec(jointNames, fingertips, vocabulary, actionFps, 16, 8);
+    }
+
+    /**
+     * @param imageSize side of the square wrist image the network reads (px)
+     * @param maxTokens instruction words the network reads
+     */
+    public static PolicySpec spec(List<String> jointNames, int fingertips, List<String> vocabulary, double actionFps,
+            int imageSize, int maxTokens) {
+        NetShape shape = new NetShape(imageSize, imageSize, jointNames.size(), fingertips, vocabulary.size(),
+                maxTokens, 8, 96, 10, jointNames.size());
         return new PolicySpec(CAMERA, STATE, TACTILE, ACTION, jointNames, vocabulary, shape, 10, actionFps);
     }
 }

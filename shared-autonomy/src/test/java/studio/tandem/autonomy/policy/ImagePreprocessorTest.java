@@ -42,4 +42,23 @@ class ImagePreprocessorTest {
         assertThatThrownBy(() -> new ImagePreprocessor(camera(1, 1, new int[] {5, 0, 2, 2}))
                 .apply(f, FloatBuffer.allocate(3))).hasMessageContaining("camera wrist: crop");
     }
+
+    @Test
+    void aCompactFrameHoldsExactlyThePixelsTheResizeReads() {
+        java.util.Random r = new java.util.Random(3);
+        ImageFrame big = new ImageFrame(160, 120);
+        r.nextBytes(big.rgb());
+        ImagePreprocessor pre = new ImagePreprocessor(camera(16, 12, null));
+        FloatBuffer direct = FloatBuffer.allocate(pre.size());
+        pre.apply(big, direct);
+        ImageFrame small = new ImageFrame(1, 1);
+        pre.compact(big, small);
+        assertThat(small.width()).isEqualTo(48);
+        assertThat(small.height()).isEqualTo(36);
+        FloatBuffer viaCompact = FloatBuffer.allocate(pre.size());
+        new ImagePreprocessor(camera(16, 12, null)).apply(small, viaCompact);
+        assertThat(viaCompact.array()).containsExactly(direct.array());
+        // and the values are real averages: not all equal
+        assertThat(direct.get(0)).isNotEqualTo(direct.get(1));
+    }
 }
