@@ -75,7 +75,7 @@ public abstract class IoLoop implements Runnable {
     }
 
     /** True until a stop or a fault. Any thread. */
-    protected final boolean running() {
+    public final boolean running() {
         return running;
     }
 
@@ -83,7 +83,7 @@ public abstract class IoLoop implements Runnable {
      * Asks the loop to end; when {@code closeFirst}, closes the link first (to wake a thread blocked in a
      * read); then waits for the thread at most {@code joinMillis} ms. Application thread.
      */
-    protected final void stopThread(boolean closeFirst, long joinMillis) {
+    public final void stopThread(boolean closeFirst, long joinMillis) {
         running = false;
         if (closeFirst) {
             closeLink();
@@ -102,7 +102,7 @@ public abstract class IoLoop implements Runnable {
      * Enters FAULT with {@code reason} (logged once) unless the loop was stopped, then ends the loop and closes
      * the link. Any thread.
      */
-    protected final void fault(String reason) {
+    public final void fault(String reason) {
         if (running && life.fault(reason)) {
             log.warn("{}: {}", life.id(), reason);
         }
