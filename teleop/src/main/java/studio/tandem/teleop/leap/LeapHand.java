@@ -12,7 +12,6 @@ import studio.tandem.teleop.robot.HandCommand;
 import studio.tandem.teleop.robot.HandSpec;
 import studio.tandem.teleop.robot.HandState;
 import studio.tandem.teleop.robot.RobotFeatures;
-import studio.tandem.teleop.serial.ByteStream;
 import studio.tandem.teleop.serial.SerialOpener;
 import studio.tandem.teleop.sim.SeqLockBuffer;
 
@@ -76,28 +75,17 @@ public final class LeapHand extends HardwareDriver implements Hand {
      */
     @Override
     protected Runnable openIo() throws DeviceException {
-        ByteStream link;
-        try {
-            link = opener.open(config.port(), config.baud());
-        } catch (IOException e) {
-            throw new DeviceException(config.id() + ": " + e.getMessage(), e);
-        }
-        DynamixelBus bus = new DynamixelBus(link, config.timeoutMs() * 1_000_000L);
-        LeapBusLoop l = new LeapBusLoop(config, bus, clock, stateSlot, targetSlot, life);
-        try {
+        LeapBusLoop l = opener.openAndProbe(config.id(), config.port(), config.baud(), link -> {
+            DynamixelBus bus = new DynamixelBus(link, config.timeoutMs() * 1_000_000L);
+            LeapBusLoop probed = new LeapBusLoop(config, bus, clock, stateSlot, targetSlot, life);
             checkMotors(bus);
             configure(bus);
-            if (!l.cycleOnce()) {
+            if (!probed.cycleOnce()) {
                 throw new DeviceException(config.id() + ": first state read failed, silent motors "
-                        + l.missingMotors());
+                        + probed.missingMotors());
             }
-        } catch (IOException e) {
-            link.close();
-            throw new DeviceException(config.id() + ": serial link " + config.port() + " failed: " + e.getMessage(), e);
-        } catch (DeviceException e) {
-            link.close();
-            throw e;
-        }
+            return probed;
+        });
         loop = l;
         return l;
     }

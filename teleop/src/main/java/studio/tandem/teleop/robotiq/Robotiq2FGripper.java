@@ -1,6 +1,5 @@
 package studio.tandem.teleop.robotiq;
 
-import java.io.IOException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.LockSupport;
 import studio.tandem.dataset.time.NanoClock;
@@ -10,7 +9,6 @@ import studio.tandem.teleop.device.DeviceState;
 import studio.tandem.teleop.device.HardwareDriver;
 import studio.tandem.teleop.device.ParallelGripperDriver;
 import studio.tandem.teleop.robot.HandSpec;
-import studio.tandem.teleop.serial.ByteStream;
 import studio.tandem.teleop.serial.SerialOpener;
 
 /**
@@ -54,26 +52,15 @@ public final class Robotiq2FGripper extends ParallelGripperDriver {
      */
     @Override
     protected Runnable openIo() throws DeviceException {
-        ByteStream link;
-        try {
-            link = opener.open(config.port(), config.baud());
-        } catch (IOException e) {
-            throw new DeviceException(config.id() + ": " + e.getMessage(), e);
-        }
-        RobotiqLoop l = new RobotiqLoop(this, new ModbusRtu(link, config.timeoutMs() * 1_000_000L), stateSlot(),
-                targetSlot());
-        try {
-            if (!l.readStatus() && !l.readStatus()) {
+        RobotiqLoop l = opener.openAndProbe(config.id(), config.port(), config.baud(), link -> {
+            RobotiqLoop probed = new RobotiqLoop(this, new ModbusRtu(link, config.timeoutMs() * 1_000_000L),
+                    stateSlot(), targetSlot());
+            if (!probed.readStatus() && !probed.readStatus()) {
                 throw new DeviceException(config.id() + ": no Modbus reply from slave " + config.slaveId() + " on "
                         + config.port() + " at " + config.baud() + " baud (power, RS-485 wiring, slave id?)");
             }
-        } catch (IOException e) {
-            link.close();
-            throw new DeviceException(config.id() + ": serial link " + config.port() + " failed: " + e.getMessage(), e);
-        } catch (DeviceException e) {
-            link.close();
-            throw e;
-        }
+            return probed;
+        });
         loop = l;
         return l;
     }
