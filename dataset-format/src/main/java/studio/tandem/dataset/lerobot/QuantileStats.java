@@ -19,19 +19,14 @@ public final class QuantileStats {
      * @param count the sample count stored in the result (rows, or sampled images)
      */
     public FeatureStats compute(Values data, int rows, int width, int[] shape, boolean integral, long count) {
-        double[] min = new double[width];
-        double[] max = new double[width];
-        double[] mean = new double[width];
-        double[] std = new double[width];
-        double[][] q = new double[FeatureStats.QUANTILES.length][width];
+        Columns out = new Columns(width);
         for (int j = 0; j < width; j++) {
-            column(data, rows, width, j, min, max, mean, std, q);
+            column(data, rows, width, j, out);
         }
-        return new FeatureStats(shape, integral, min, max, mean, std, count, q);
+        return out.stats(shape, integral, count);
     }
 
-    private void column(Values data, int rows, int width, int j, double[] min, double[] max, double[] mean,
-            double[] std, double[][] q) {
+    private void column(Values data, int rows, int width, int j, Columns out) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         double sum = 0;
@@ -43,40 +38,32 @@ public final class QuantileStats {
             sum += v;
             sumSq += v * v;
         }
-        min[j] = lo;
-        max[j] = hi;
-        mean[j] = sum / rows;
-        std[j] = Math.sqrt(Math.max(0, sumSq / rows - mean[j] * mean[j]));
-        if (rows < 2) {
-            for (double[] qk : q) {
-                qk[j] = mean[j];
-            }
+        if (!out.moments(j, lo, hi, sum, sumSq, rows)) {
             return;
         }
-        fillHistogram(data, rows, width, j, lo - 1e-10, hi + 1e-10);
-        for (int k = 0; k < q.length; k++) {
-            q[k][j] = quantile(FeatureStats.QUANTILES[k] * rows);
+        double first = lo - 1e-10;
+        double last = hi + 1e-10;
+        clearHistogram(first, last);
+        for (int r = 0; r < rows; r++) {
+            histogram[bin(data.get(r * width + j), first, last)]++;
         }
+        quantiles(j, rows, out.q);
     }
 
-    private void fillHistogram(Values data, int rows, int width, int j, double first, double last) {
+    /** Empties the histogram and sets its {@code BINS} equal bins over [first, last]. */
+    private void clearHistogram(double first, double last) {
         java.util.Arrays.fill(histogram, 0);
         double step = (last - first) / BINS;
         for (int i = 0; i <= BINS; i++) {
             edges[i] = first + i * step;
         }
         edges[BINS] = last;
-        for (int r = 0; r < rows; r++) {
-            double v = data.get(r * width + j);
-            int b = (int) ((v - first) / (last - first) * BINS);
-            b = Math.max(0, Math.min(BINS - 1, b));
-            while (b > 0 && v < edges[b]) {
-                b--;
-            }
-            while (b < BINS - 1 && v >= edges[b + 1]) {
-                b++;
-            }
-            histogram[b]++;
+    }
+
+    /** Every quantile of column {@code j} from the histogram of its {@code n} values. */
+    private void quantiles(int j, double n, double[][] q) {
+        for (int k = 0; k < q.length; k++) {
+            q[k][j] = quantile(FeatureStats.QUANTILES[k] * n);
         }
     }
 
@@ -109,19 +96,14 @@ public final class QuantileStats {
      */
     public FeatureStats fromCounts(long[][] counts, int[] shape, long count) {
         int width = counts.length;
-        double[] min = new double[width];
-        double[] max = new double[width];
-        double[] mean = new double[width];
-        double[] std = new double[width];
-        double[][] q = new double[FeatureStats.QUANTILES.length][width];
+        Columns out = new Columns(width);
         for (int j = 0; j < width; j++) {
-            countedColumn(counts[j], j, min, max, mean, std, q);
+            countedColumn(counts[j], j, out);
         }
-        return new FeatureStats(shape, false, min, max, mean, std, count, q);
+        return out.stats(shape, false, count);
     }
 
-    private void countedColumn(long[] c, int j, double[] min, double[] max, double[] mean, double[] std,
-            double[][] q) {
+    private void countedColumn(long[] c, int j, Columns out) {
         long n = 0;
         double sum = 0;
         double sumSq = 0;
@@ -139,32 +121,18 @@ public final class QuantileStats {
         if (n == 0) {
             throw new IllegalArgumentException("column " + j + ": no values counted");
         }
-        min[j] = lo;
-        max[j] = hi;
-        mean[j] = sum / n;
-        std[j] = Math.sqrt(Math.max(0, sumSq / n - mean[j] * mean[j]));
-        if (n < 2) {
-            for (double[] qk : q) {
-                qk[j] = mean[j];
-            }
+        if (!out.moments(j, lo, hi, sum, sumSq, n)) {
             return;
         }
-        java.util.Arrays.fill(histogram, 0);
         double first = lo - 1e-10;
         double last = hi + 1e-10;
-        double step = (last - first) / BINS;
-        for (int i = 0; i <= BINS; i++) {
-            edges[i] = first + i * step;
-        }
-        edges[BINS] = last;
+        clearHistogram(first, last);
         for (int v = lo; v <= hi; v++) {
             if (c[v] > 0) {
                 histogram[bin(v, first, last)] += c[v];
             }
         }
-        for (int k = 0; k < q.length; k++) {
-            q[k][j] = quantile(FeatureStats.QUANTILES[k] * n);
-        }
+        quantiles(j, n, out.q);
     }
 
     private int bin(double v, double first, double last) {
@@ -183,5 +151,44 @@ public final class QuantileStats {
     @FunctionalInterface
     public interface Values {
         double get(int i);
+    }
+
+    /** Per-column results of one computation. */
+    private static final class Columns {
+        final double[] min;
+        final double[] max;
+        final double[] mean;
+        final double[] std;
+        final double[][] q;
+
+        Columns(int width) {
+            min = new double[width];
+            max = new double[width];
+            mean = new double[width];
+            std = new double[width];
+            q = new double[FeatureStats.QUANTILES.length][width];
+        }
+
+        /**
+         * Stores min, max, mean and (population) std of column {@code j} from its sums over {@code n} values.
+         * With fewer than two values every quantile is the mean and this returns false (no histogram needed).
+         */
+        boolean moments(int j, double lo, double hi, double sum, double sumSq, double n) {
+            min[j] = lo;
+            max[j] = hi;
+            mean[j] = sum / n;
+            std[j] = Math.sqrt(Math.max(0, sumSq / n - mean[j] * mean[j]));
+            if (n >= 2) {
+                return true;
+            }
+            for (double[] qk : q) {
+                qk[j] = mean[j];
+            }
+            return false;
+        }
+
+        FeatureStats stats(int[] shape, boolean integral, long count) {
+            return new FeatureStats(shape, integral, min, max, mean, std, count, q);
+        }
     }
 }

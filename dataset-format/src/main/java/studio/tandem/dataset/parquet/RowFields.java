@@ -62,91 +62,61 @@ public final class RowFields {
     /** A list of {@code len} floats starting at {@code off} (a fixed-size list row). */
     public void floatList(int col, float[] values, int off, int len) {
         String n = start(col);
-        rc.startGroup();
-        if (len > 0) {
-            rc.startField(LIST, 0);
-            for (int i = 0; i < len; i++) {
-                rc.startGroup();
-                rc.startField(ELEMENT, 0);
-                rc.addFloat(values[off + i]);
-                rc.endField(ELEMENT, 0);
-                rc.endGroup();
-            }
-            rc.endField(LIST, 0);
+        openList(len > 0);
+        for (int i = 0; i < len; i++) {
+            openElement();
+            rc.addFloat(values[off + i]);
+            closeElement();
         }
-        rc.endGroup();
+        closeList(len > 0);
         rc.endField(n, col);
     }
 
     public void doubleList(int col, double[] values, int off, int len) {
         String n = start(col);
-        rc.startGroup();
-        if (len > 0) {
-            rc.startField(LIST, 0);
-            for (int i = 0; i < len; i++) {
-                rc.startGroup();
-                rc.startField(ELEMENT, 0);
-                rc.addDouble(values[off + i]);
-                rc.endField(ELEMENT, 0);
-                rc.endGroup();
-            }
-            rc.endField(LIST, 0);
+        openList(len > 0);
+        for (int i = 0; i < len; i++) {
+            openElement();
+            rc.addDouble(values[off + i]);
+            closeElement();
         }
-        rc.endGroup();
+        closeList(len > 0);
         rc.endField(n, col);
     }
 
     public void longList(int col, long[] values, int off, int len) {
         String n = start(col);
-        rc.startGroup();
-        if (len > 0) {
-            rc.startField(LIST, 0);
-            for (int i = 0; i < len; i++) {
-                rc.startGroup();
-                rc.startField(ELEMENT, 0);
-                rc.addLong(values[off + i]);
-                rc.endField(ELEMENT, 0);
-                rc.endGroup();
-            }
-            rc.endField(LIST, 0);
+        openList(len > 0);
+        for (int i = 0; i < len; i++) {
+            openElement();
+            rc.addLong(values[off + i]);
+            closeElement();
         }
-        rc.endGroup();
+        closeList(len > 0);
         rc.endField(n, col);
     }
 
     public void boolList(int col, boolean[] values, int off, int len) {
         String n = start(col);
-        rc.startGroup();
-        if (len > 0) {
-            rc.startField(LIST, 0);
-            for (int i = 0; i < len; i++) {
-                rc.startGroup();
-                rc.startField(ELEMENT, 0);
-                rc.addBoolean(values[off + i]);
-                rc.endField(ELEMENT, 0);
-                rc.endGroup();
-            }
-            rc.endField(LIST, 0);
+        openList(len > 0);
+        for (int i = 0; i < len; i++) {
+            openElement();
+            rc.addBoolean(values[off + i]);
+            closeElement();
         }
-        rc.endGroup();
+        closeList(len > 0);
         rc.endField(n, col);
     }
 
     public void stringList(int col, List<String> values) {
         String n = start(col);
-        rc.startGroup();
-        if (!values.isEmpty()) {
-            rc.startField(LIST, 0);
-            for (String s : values) {
-                rc.startGroup();
-                rc.startField(ELEMENT, 0);
-                rc.addBinary(Binary.fromConstantByteArray(s.getBytes(StandardCharsets.UTF_8)));
-                rc.endField(ELEMENT, 0);
-                rc.endGroup();
-            }
-            rc.endField(LIST, 0);
+        openList(!values.isEmpty());
+        for (String s : values) {
+            openElement();
+            rc.addBinary(Binary.fromConstantByteArray(s.getBytes(StandardCharsets.UTF_8)));
+            closeElement();
         }
-        rc.endGroup();
+        closeList(!values.isEmpty());
         rc.endField(n, col);
     }
 
@@ -162,27 +132,44 @@ public final class RowFields {
     }
 
     private int nestedLevel(int[] shape, int dim, int pos, double[] values, long[] longValues) {
-        rc.startGroup();
-        if (shape[dim] > 0) {
-            rc.startField(LIST, 0);
-            for (int i = 0; i < shape[dim]; i++) {
-                rc.startGroup();
-                rc.startField(ELEMENT, 0);
-                if (dim == shape.length - 1) {
-                    if (longValues != null) {
-                        rc.addLong(longValues[pos++]);
-                    } else {
-                        rc.addDouble(values[pos++]);
-                    }
-                } else {
-                    pos = nestedLevel(shape, dim + 1, pos, values, longValues);
-                }
-                rc.endField(ELEMENT, 0);
-                rc.endGroup();
+        openList(shape[dim] > 0);
+        for (int i = 0; i < shape[dim]; i++) {
+            openElement();
+            if (dim < shape.length - 1) {
+                pos = nestedLevel(shape, dim + 1, pos, values, longValues);
+            } else if (longValues != null) {
+                rc.addLong(longValues[pos++]);
+            } else {
+                rc.addDouble(values[pos++]);
             }
+            closeElement();
+        }
+        closeList(shape[dim] > 0);
+        return pos;
+    }
+
+    /** Opens the outer group of a LIST value; its repeated {@code list} field only when it has elements. */
+    private void openList(boolean nonEmpty) {
+        rc.startGroup();
+        if (nonEmpty) {
+            rc.startField(LIST, 0);
+        }
+    }
+
+    private void closeList(boolean nonEmpty) {
+        if (nonEmpty) {
             rc.endField(LIST, 0);
         }
         rc.endGroup();
-        return pos;
+    }
+
+    private void openElement() {
+        rc.startGroup();
+        rc.startField(ELEMENT, 0);
+    }
+
+    private void closeElement() {
+        rc.endField(ELEMENT, 0);
+        rc.endGroup();
     }
 }

@@ -1,5 +1,6 @@
 package studio.tandem.teleop.device;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,25 @@ public final class ConfigMap {
             return string(alias, def);
         }
         return string(key, def);
+    }
+
+    /**
+     * A WebSocket URL ({@code ws://} or {@code wss://}) under {@code key} or its {@code alias}; required.
+     *
+     * @throws IllegalArgumentException naming the key when missing, not a URL or not a WebSocket URL
+     */
+    public URI websocketUrl(String key, String alias) {
+        String u = stringOr(key, alias, null);
+        URI url;
+        try {
+            url = URI.create(u);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path(key) + ": not a URL: '" + u + "'");
+        }
+        if (!"ws".equals(url.getScheme()) && !"wss".equals(url.getScheme())) {
+            throw new IllegalArgumentException(path(key) + ": must start with ws:// or wss://, was '" + u + "'");
+        }
+        return url;
     }
 
     public int integer(String key, int def, int min, int max) {

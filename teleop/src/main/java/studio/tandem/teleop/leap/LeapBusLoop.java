@@ -4,16 +4,20 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import studio.tandem.dataset.time.NanoClock;
 import studio.tandem.teleop.device.DeviceLifecycle;
 import studio.tandem.teleop.device.DeviceState;
+import studio.tandem.teleop.device.IoLoop;
 import studio.tandem.teleop.sim.SeqLockBuffer;
 
 /**
  * The LEAP hand's I/O thread: each cycle writes the latest goal positions (when ACTIVE) and reads present
  * current / velocity / position of all motors with one sync read. Owns the bus; allocates nothing per cycle.
  */
-final class LeapBusLoop implements Runnable {
+final class LeapBusLoop extends IoLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(LeapBusLoop.class);
     private static final int N = LeapHandConfig.MOTORS;
 
     private final LeapHandConfig config;
@@ -21,7 +25,6 @@ final class LeapBusLoop implements Runnable {
     private final NanoClock clock;
     private final SeqLockBuffer stateSlot;
     private final SeqLockBuffer targetSlot;
-    private final DeviceLifecycle life;
     private final int[] ids;
     private final int[] goals = new int[N];
     private final int[] ones = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
@@ -30,22 +33,20 @@ final class LeapBusLoop implements Runnable {
     private final boolean[] everMissing = new boolean[N];
     private final double[] target = new double[N];
     private final double[] state = new double[1 + 3 * N];
-    private volatile boolean running = true;
     private volatile boolean torqueRequested;
     private volatile boolean torqueOn;
-    private volatile Thread thread;
     private long lastFullReadNanos;
     private long cycles;
     private long partialReads;
 
     LeapBusLoop(LeapHandConfig config, DynamixelBus bus, NanoClock clock, SeqLockBuffer stateSlot,
                 SeqLockBuffer targetSlot, DeviceLifecycle life) {
+        super(life);
         this.config = config;
         this.bus = bus;
         this.clock = clock;
         this.stateSlot = stateSlot;
         this.targetSlot = targetSlot;
-        this.life = life;
         this.ids = config.motorIds();
         this.lastFullReadNanos = System.nanoTime();
     }
@@ -55,32 +56,23 @@ final class LeapBusLoop implements Runnable {
     }
 
     @Override
-    public void run() {
-        thread = Thread.currentThread();
-        long period = 1_000_000_000L / config.rateHz();
-        long next = System.nanoTime();
-        try {
-            while (running) {
-                if (!cycleOnce() && System.nanoTime() - lastFullReadNanos > config.faultAfterMs() * 1_000_000L) {
-                    fault("motors " + missingMotors() + " silent for more than " + config.faultAfterMs() + " ms on "
-                            + config.port() + " (power or cable?); the hand holds its last goal");
-                    return;
-                }
-                next += period;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                } else {
-                    next = System.nanoTime();
-                }
-            }
-        } catch (IOException e) {
-            if (running) {
-                fault("serial link " + config.port() + " lost (" + e.getMessage() + "); the hand holds its last goal");
-            }
-        } finally {
-            thread = null;
+    protected void body() throws IOException {
+        runAtRate(config.rateHz());
+    }
+
+    @Override
+    protected boolean cycle() throws IOException {
+        if (!cycleOnce() && System.nanoTime() - lastFullReadNanos > config.faultAfterMs() * 1_000_000L) {
+            fault("motors " + missingMotors() + " silent for more than " + config.faultAfterMs() + " ms on "
+                    + config.port() + " (power or cable?); the hand holds its last goal");
+            return false;
         }
+        return true;
+    }
+
+    @Override
+    protected void linkFailed(IOException e) {
+        fault("serial link " + config.port() + " lost (" + e.getMessage() + "); the hand holds its last goal");
     }
 
     /** One bus cycle. Returns true when every motor answered. */
@@ -134,20 +126,12 @@ final class LeapBusLoop implements Runnable {
 
     /** Stops the thread, optionally turns the torque off, closes the link. Application thread. */
     void stop(boolean torqueOff) {
-        running = false;
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stopThread(false, 1000);
         if (torqueOff && torqueOn) {
             try {
                 bus.syncWrite(ControlTable.TORQUE_ENABLE, 1, ids, new int[N], N);
             } catch (IOException e) {
-                LeapHand.logFault(config.id(), "torque off failed: " + e.getMessage());
+                LOG.warn("{}: torque off failed: {}", config.id(), e.getMessage());
             }
         }
         bus.link().close();
@@ -171,10 +155,8 @@ final class LeapBusLoop implements Runnable {
         return partialReads;
     }
 
-    private void fault(String reason) {
-        if (life.fault(reason)) {
-            LeapHand.logFault(config.id(), reason);
-        }
+    @Override
+    protected void closeLink() {
         bus.link().close();
     }
 }

@@ -4,19 +4,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import studio.tandem.dataset.feature.FeatureSet;
 import studio.tandem.dataset.time.NanoClock;
 import studio.tandem.teleop.device.DeviceException;
-import studio.tandem.teleop.device.DeviceLifecycle;
-import studio.tandem.teleop.device.DeviceState;
+import studio.tandem.teleop.device.HardwareDriver;
 import studio.tandem.teleop.robot.Hand;
 import studio.tandem.teleop.robot.HandCommand;
 import studio.tandem.teleop.robot.HandSpec;
 import studio.tandem.teleop.robot.HandState;
 import studio.tandem.teleop.robot.RobotFeatures;
-import studio.tandem.teleop.serial.ByteStream;
 import studio.tandem.teleop.serial.SerialOpener;
 import studio.tandem.teleop.sim.SeqLockBuffer;
 
@@ -31,23 +26,16 @@ import studio.tandem.teleop.sim.SeqLockBuffer;
  * goal. {@link #read} and {@link #send} run on the
  * control thread and allocate nothing.
  */
-public final class LeapHand implements Hand {
-    private static final Logger LOG = LoggerFactory.getLogger(LeapHand.class);
+public final class LeapHand extends HardwareDriver implements Hand {
     private static final int N = LeapHandConfig.MOTORS;
 
     private final LeapHandConfig config;
     private final SerialOpener opener;
     private final NanoClock clock;
-    private final ThreadFactory threads;
-    private final DeviceLifecycle life;
-    private final HandSpec spec = LeapSpec.spec();
-    private final FeatureSet observation;
-    private final FeatureSet action;
+    private final HandSpec spec;
     /** [stamp, positions 16, velocities 16, currents 16 (A)]. */
     private final SeqLockBuffer stateSlot = new SeqLockBuffer(1 + 3 * N);
     private final SeqLockBuffer targetSlot = new SeqLockBuffer(N);
-    /** Serialises writers of the target slot (the control thread, and activate() before ACTIVE). */
-    private final Object targetLock = new Object();
     private final double[] readBuf = new double[1 + 3 * N];
     private final double[] applied = new double[N];
     private volatile LeapBusLoop loop;
@@ -55,37 +43,23 @@ public final class LeapHand implements Hand {
 
     /** A LEAP hand on real serial ports, stamped with {@code clock}, I/O on daemon threads. */
     public LeapHand(LeapHandConfig config, NanoClock clock) {
-        this(config, SerialOpener.PORTS, clock, r -> {
-            Thread t = new Thread(r, "leap-io-" + config.id());
-            t.setDaemon(true);
-            return t;
-        });
+        this(config, SerialOpener.PORTS, clock,
+                HardwareDriver.daemonThreads("leap-io-" + config.id(), Thread.NORM_PRIORITY));
     }
 
     /** Constructor for tests and alternative links; does no I/O. */
     public LeapHand(LeapHandConfig config, SerialOpener opener, NanoClock clock, ThreadFactory threads) {
+        this(config, opener, clock, threads, LeapSpec.spec());
+    }
+
+    private LeapHand(LeapHandConfig config, SerialOpener opener, NanoClock clock, ThreadFactory threads,
+                     HandSpec spec) {
+        super(config.id(), threads, RobotFeatures.handObservation(config.id(), spec),
+                RobotFeatures.handAction(config.id(), spec));
         this.config = config;
         this.opener = opener;
         this.clock = clock;
-        this.threads = threads;
-        this.life = new DeviceLifecycle(config.id());
-        this.observation = RobotFeatures.handObservation(config.id(), spec);
-        this.action = RobotFeatures.handAction(config.id(), spec);
-    }
-
-    @Override
-    public String id() {
-        return config.id();
-    }
-
-    @Override
-    public DeviceState state() {
-        return life.state();
-    }
-
-    @Override
-    public String faultReason() {
-        return life.faultReason();
+        this.spec = spec;
     }
 
     @Override
@@ -93,54 +67,27 @@ public final class LeapHand implements Hand {
         return spec;
     }
 
-    @Override
-    public FeatureSet observationFeatures() {
-        return observation;
-    }
-
-    @Override
-    public FeatureSet actionFeatures() {
-        return action;
-    }
-
     /**
      * Opens the port, checks that all 16 motors answer a ping, configures current-based position mode,
-     * gains and current limit (torque off), reads the posture once and starts the I/O thread. From FAULT,
-     * reconnects. Application thread.
+     * gains and current limit (torque off) and reads the posture once.
      *
      * @throws DeviceException naming the port or the silent motors
      */
     @Override
-    public synchronized void connect() throws DeviceException {
-        if (life.state().readable()) {
-            return;
-        }
-        shutdown(false);
-        ByteStream link;
-        try {
-            link = opener.open(config.port(), config.baud());
-        } catch (IOException e) {
-            throw new DeviceException(config.id() + ": " + e.getMessage(), e);
-        }
-        DynamixelBus bus = new DynamixelBus(link, config.timeoutMs() * 1_000_000L);
-        LeapBusLoop l = new LeapBusLoop(config, bus, clock, stateSlot, targetSlot, life);
-        try {
+    protected Runnable openIo() throws DeviceException {
+        LeapBusLoop l = opener.openAndProbe(config.id(), config.port(), config.baud(), link -> {
+            DynamixelBus bus = new DynamixelBus(link, config.timeoutMs() * 1_000_000L);
+            LeapBusLoop probed = new LeapBusLoop(config, bus, clock, stateSlot, targetSlot, life);
             checkMotors(bus);
             configure(bus);
-            if (!l.cycleOnce()) {
+            if (!probed.cycleOnce()) {
                 throw new DeviceException(config.id() + ": first state read failed, silent motors "
-                        + l.missingMotors());
+                        + probed.missingMotors());
             }
-        } catch (IOException e) {
-            link.close();
-            throw new DeviceException(config.id() + ": serial link " + config.port() + " failed: " + e.getMessage(), e);
-        } catch (DeviceException e) {
-            link.close();
-            throw e;
-        }
+            return probed;
+        });
         loop = l;
-        life.set(DeviceState.CONNECTED);
-        threads.newThread(l).start();
+        return l;
     }
 
     private void checkMotors(DynamixelBus bus) throws IOException, DeviceException {
@@ -179,49 +126,30 @@ public final class LeapHand implements Hand {
     /**
      * Sets the goal to the measured posture, then enables torque (on the I/O thread; waits up to one second).
      *
-     * @throws DeviceException when not connected or the torque could not be enabled
+     * @throws DeviceException when the torque could not be enabled
      */
     @Override
-    public synchronized void activate() throws DeviceException {
-        if (life.state() == DeviceState.ACTIVE) {
-            return;
-        }
-        if (life.state() != DeviceState.CONNECTED) {
-            throw new DeviceException(config.id() + ": cannot activate while " + life.state()
-                    + (life.faultReason().isEmpty() ? "" : " (" + life.faultReason() + ")"));
-        }
+    protected void prepareActive() throws DeviceException {
         holdMeasured();
         if (!loop.enableTorque(1_000_000_000L)) {
             throw new DeviceException(config.id() + ": torque enable not confirmed: " + life.faultReason());
         }
-        if (!life.transition(DeviceState.CONNECTED, DeviceState.ACTIVE)) {
-            throw new DeviceException(config.id() + ": activation interrupted: " + life.faultReason());
-        }
     }
 
+    /** Stops the I/O thread; at close, turns the torque off first. */
     @Override
-    public synchronized void deactivate() {
-        life.transition(DeviceState.ACTIVE, DeviceState.CONNECTED);
-    }
-
-    @Override
-    public synchronized void close() {
-        shutdown(true);
-        life.set(DeviceState.DISCONNECTED);
-    }
-
-    private void shutdown(boolean torqueOff) {
+    protected void stopIo(boolean closing) {
         LeapBusLoop l = loop;
         loop = null;
         if (l != null) {
-            l.stop(torqueOff);
+            l.stop(closing);
         }
     }
 
     private void holdMeasured() {
         stateSlot.read(readBuf);
         System.arraycopy(readBuf, 1, applied, 0, N);
-        publishTarget(applied);
+        publishTarget(targetSlot, applied);
     }
 
     /** Latest joint positions (rad); tactile stays 0 (no sensors). Control thread; allocation-free. */
@@ -258,7 +186,7 @@ public final class LeapHand implements Hand {
             }
         }
         spec.limits().clampPositions(applied);
-        publishTarget(applied);
+        publishTarget(targetSlot, applied);
         appliedOut.set(applied, command.stampNanos());
     }
 
@@ -271,16 +199,5 @@ public final class LeapHand implements Hand {
     public DynamixelBus bus() {
         LeapBusLoop l = loop;
         return l == null ? null : l.bus();
-    }
-
-    static void logFault(String id, String reason) {
-        LOG.warn("{}: {}", id, reason);
-    }
-
-    /** Publishes a target to the I/O thread; the slot has one writer at a time. Allocation-free. */
-    private void publishTarget(double[] values) {
-        synchronized (targetLock) {
-            targetSlot.write(values);
-        }
     }
 }

@@ -32,6 +32,16 @@ public record HandSpec(Kind kind, List<String> jointNames, JointLimits limits, L
         closed = closed.clone();
     }
 
+    /**
+     * A parallel gripper: one joint {@code gap} (m, 0 = closed .. {@code openGap} = open) moving at most
+     * {@code maxSpeed} m/s, and two fingertip pads.
+     */
+    public static HandSpec parallelGripper(double openGap, double maxSpeed) {
+        return new HandSpec(Kind.PARALLEL_GRIPPER, List.of("gap"),
+                new JointLimits(new double[] {0}, new double[] {openGap}, new double[] {maxSpeed}),
+                List.of("left_pad", "right_pad"), new double[] {openGap}, new double[] {0});
+    }
+
     public int dof() {
         return jointNames.size();
     }

@@ -3,33 +3,38 @@ package studio.tandem.teleop.robotiq;
 import java.io.IOException;
 import java.util.concurrent.locks.LockSupport;
 import studio.tandem.teleop.device.DeviceState;
+import studio.tandem.teleop.device.IoLoop;
+import studio.tandem.teleop.sim.SeqLockBuffer;
 
 /**
  * The gripper's I/O thread: activation when asked, a position request when the target changes (ACTIVE only),
  * a status read every cycle. Owns the Modbus link; allocates nothing per cycle.
  */
-final class RobotiqLoop implements Runnable {
+final class RobotiqLoop extends IoLoop {
     private static final int RACT = 0x01;
     private static final int RGTO = 0x08;
 
     private final Robotiq2FGripper g;
     private final RobotiqConfig cfg;
     private final ModbusRtu modbus;
+    private final SeqLockBuffer stateSlot;
+    private final SeqLockBuffer targetSlot;
     private final int[] regs = new int[3];
     private final int[] request = new int[3];
     private final double[] target = new double[1];
     private final double[] state = new double[6];
-    private volatile boolean running = true;
     private volatile boolean activationRequested;
     private volatile boolean activated;
-    private volatile Thread thread;
     private int lastRequestPos = -1;
     private long lastStatusNanos = System.nanoTime();
 
-    RobotiqLoop(Robotiq2FGripper gripper, ModbusRtu modbus) {
+    RobotiqLoop(Robotiq2FGripper gripper, ModbusRtu modbus, SeqLockBuffer stateSlot, SeqLockBuffer targetSlot) {
+        super(gripper.life());
         this.g = gripper;
         this.cfg = gripper.config();
         this.modbus = modbus;
+        this.stateSlot = stateSlot;
+        this.targetSlot = targetSlot;
     }
 
     ModbusRtu modbus() {
@@ -45,39 +50,23 @@ final class RobotiqLoop implements Runnable {
     }
 
     @Override
-    public void run() {
-        thread = Thread.currentThread();
-        long period = 1_000_000_000L / cfg.rateHz();
-        long next = System.nanoTime();
-        try {
-            while (running) {
-                if (!cycle()) {
-                    return;
-                }
-                next += period;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                } else {
-                    next = System.nanoTime();
-                }
-            }
-        } catch (IOException e) {
-            if (running) {
-                fault("serial link " + cfg.port() + " lost (" + e.getMessage() + "); the gripper keeps its last request");
-            }
-        } finally {
-            thread = null;
-        }
+    protected void body() throws IOException {
+        runAtRate(cfg.rateHz());
+    }
+
+    @Override
+    protected void linkFailed(IOException e) {
+        fault("serial link " + cfg.port() + " lost (" + e.getMessage() + "); the gripper keeps its last request");
     }
 
     /** One cycle; false when the loop must end (fault). */
-    private boolean cycle() throws IOException {
+    @Override
+    protected boolean cycle() throws IOException {
         if (activationRequested && !activated) {
             return activate();
         }
-        if (activated && g.life().state() == DeviceState.ACTIVE) {
-            g.targetSlot().read(target);
+        if (activated && life.state() == DeviceState.ACTIVE) {
+            targetSlot.read(target);
             int pos = (int) Math.round((1 - target[0] / cfg.strokeMeters()) * 255);
             pos = Math.max(0, Math.min(255, pos));
             if (pos != lastRequestPos && writeRequest(RACT | RGTO, pos)) {
@@ -109,7 +98,7 @@ final class RobotiqLoop implements Runnable {
             return false;
         }
         long deadline = System.nanoTime() + cfg.activationTimeoutMs() * 1_000_000L;
-        while (running && System.nanoTime() < deadline) {
+        while (running() && System.nanoTime() < deadline) {
             if (readStatus()) {
                 if (GripperStatus.gSta(regs) == GripperStatus.ACTIVATED) {
                     activated = true;
@@ -146,28 +135,18 @@ final class RobotiqLoop implements Runnable {
         state[3] = GripperStatus.gObj(regs);
         state[4] = GripperStatus.gSta(regs);
         state[5] = GripperStatus.gFlt(regs);
-        g.stateSlot().write(state);
+        stateSlot.write(state);
         lastStatusNanos = System.nanoTime();
         return true;
     }
 
     void stop() {
-        running = false;
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        modbus.link().close();
+        stopThread(false, 2000);
+        closeLink();
     }
 
-    private void fault(String reason) {
-        if (g.life().fault(reason)) {
-            Robotiq2FGripper.log(cfg.id(), reason);
-        }
+    @Override
+    protected void closeLink() {
         modbus.link().close();
     }
 }

@@ -8,13 +8,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.joml.Matrix4d;
 import org.joml.Quaterniond;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import studio.tandem.dataset.feature.FeatureSet;
 import studio.tandem.dataset.time.NanoClock;
 import studio.tandem.teleop.device.DeviceException;
-import studio.tandem.teleop.device.DeviceLifecycle;
-import studio.tandem.teleop.device.DeviceState;
+import studio.tandem.teleop.device.HardwareDriver;
 import studio.tandem.teleop.kinematics.DhChain;
 import studio.tandem.teleop.kinematics.DlsIkSolver;
 import studio.tandem.teleop.kinematics.ForwardKinematics;
@@ -35,23 +31,17 @@ import studio.tandem.teleop.sim.SeqLockBuffer;
  * → FAULT with the reason; publishing stops and the controller holds its last target. {@link #read} and
  * {@link #send} run on the control thread and allocate nothing.
  */
-public final class RosArm implements Arm {
-    private static final Logger LOG = LoggerFactory.getLogger(RosArm.class);
+public final class RosArm extends HardwareDriver implements Arm {
+    private static final IkConfig IK = IkConfig.defaults().withMaxIterations(60);
 
     private final RosArmConfig config;
     private final NanoClock clock;
-    private final ThreadFactory threads;
-    private final DeviceLifecycle life;
     private final DhChain chain;
     private final int dof;
     private final ForwardKinematics fk;
     private final DlsIkSolver ik;
-    private final FeatureSet observation;
-    private final FeatureSet action;
     private final SeqLockBuffer stateSlot;
     private final SeqLockBuffer targetSlot;
-    /** Serialises writers of the target slot (the control thread, and activate() before ACTIVE). */
-    private final Object targetLock = new Object();
     private final double[] readBuf;
     private final double[] target;
     private final double[] applied;
@@ -62,26 +52,23 @@ public final class RosArm implements Arm {
     private long rejected;
 
     public RosArm(RosArmConfig config, NanoClock clock) {
-        this(config, clock, r -> {
-            Thread t = new Thread(r, "rosbridge-" + config.id());
-            t.setDaemon(true);
-            return t;
-        });
+        this(config, clock, HardwareDriver.daemonThreads("rosbridge-" + config.id(), Thread.NORM_PRIORITY));
     }
 
     /** Does no I/O. */
     public RosArm(RosArmConfig config, NanoClock clock, ThreadFactory threads) {
+        this(config, clock, threads, ArmModels.chain(config.model()));
+    }
+
+    private RosArm(RosArmConfig config, NanoClock clock, ThreadFactory threads, DhChain chain) {
+        super(config.id(), threads, RobotFeatures.armObservation(config.id(), List.of(chain.jointNames())),
+                RobotFeatures.armAction(config.id(), List.of(chain.jointNames())));
         this.config = config;
         this.clock = clock;
-        this.threads = threads;
-        this.life = new DeviceLifecycle(config.id());
-        this.chain = ArmModels.chain(config.model());
+        this.chain = chain;
         this.dof = chain.dof();
         this.fk = new ForwardKinematics(chain);
-        this.ik = new DlsIkSolver(chain, IkConfig.defaults().withMaxIterations(60));
-        List<String> joints = List.of(chain.jointNames());
-        this.observation = RobotFeatures.armObservation(config.id(), joints);
-        this.action = RobotFeatures.armAction(config.id(), joints);
+        this.ik = new DlsIkSolver(chain, IK);
         this.stateSlot = new SeqLockBuffer(RosArmLink.slotSize(dof));
         this.targetSlot = new SeqLockBuffer(1 + Math.max(dof, 7));
         this.readBuf = new double[stateSlot.size()];
@@ -90,47 +77,18 @@ public final class RosArm implements Arm {
     }
 
     @Override
-    public String id() {
-        return config.id();
-    }
-
-    @Override
-    public DeviceState state() {
-        return life.state();
-    }
-
-    @Override
-    public String faultReason() {
-        return life.faultReason();
-    }
-
-    @Override
     public DhChain chain() {
         return chain;
     }
 
-    @Override
-    public FeatureSet observationFeatures() {
-        return observation;
-    }
-
-    @Override
-    public FeatureSet actionFeatures() {
-        return action;
-    }
-
     /**
      * Opens the WebSocket, advertises and subscribes, waits for the first complete {@code joint_states}, starts
-     * the republisher. From FAULT, reconnects. Application thread.
+     * the republisher.
      *
      * @throws DeviceException naming the URL or the silent topic
      */
     @Override
-    public synchronized void connect() throws DeviceException {
-        if (life.state().readable()) {
-            return;
-        }
-        stopLink();
+    protected Runnable openIo() throws DeviceException {
         AtomicReference<RosArmLink> holder = new AtomicReference<>();
         Duration timeout = Duration.ofMillis(config.connectTimeoutMs());
         RosbridgeClient c;
@@ -166,20 +124,12 @@ public final class RosArm implements Arm {
         client = c;
         link = l;
         l.primeWatchdog();
-        life.set(DeviceState.CONNECTED);
-        threads.newThread(l).start();
+        return l;
     }
 
     /** Holds the measured pose (or joints, before any current_pose) and starts republishing. */
     @Override
-    public synchronized void activate() throws DeviceException {
-        if (life.state() == DeviceState.ACTIVE) {
-            return;
-        }
-        if (life.state() != DeviceState.CONNECTED) {
-            throw new DeviceException(config.id() + ": cannot activate while " + life.state()
-                    + (life.faultReason().isEmpty() ? "" : " (" + life.faultReason() + ")"));
-        }
+    protected void prepareActive() {
         stateSlot.read(readBuf);
         System.arraycopy(readBuf, 1, applied, 0, dof);
         if (readBuf[readBuf.length - 2] == 1) {
@@ -189,27 +139,12 @@ public final class RosArm implements Arm {
             target[0] = RosArmLink.JOINT;
             System.arraycopy(applied, 0, target, 1, dof);
         }
-        publishTarget(target);
-        if (!life.transition(DeviceState.CONNECTED, DeviceState.ACTIVE)) {
-            throw new DeviceException(config.id() + ": activation interrupted: " + life.faultReason());
-        }
+        publishTarget(targetSlot, target);
     }
 
-    /** Stops republishing; the controller holds the last target. */
+    /** Stops republishing (deactivate: the controller holds the last target) and closes the connection. */
     @Override
-    public synchronized void deactivate() {
-        if (life.state() == DeviceState.ACTIVE) {
-            life.transition(DeviceState.ACTIVE, DeviceState.CONNECTED);
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        stopLink();
-        life.set(DeviceState.DISCONNECTED);
-    }
-
-    private void stopLink() {
+    protected void stopIo(boolean closing) {
         RosArmLink l = link;
         link = null;
         client = null;
@@ -251,7 +186,7 @@ public final class RosArm implements Arm {
             target[3] = m.m32();
             PoseMath.quaternion(m, quat, 0);
             System.arraycopy(quat, 0, target, 4, 4);
-            publishTarget(target);
+            publishTarget(targetSlot, target);
             ik.solve(m, applied, applied);
             appliedOut.setJoint(applied, command.stampNanos());
             appliedOut.setMode(ArmCommand.Mode.CARTESIAN_POSE);
@@ -263,7 +198,7 @@ public final class RosArm implements Arm {
             chain.limits().clampPositions(applied);
             target[0] = RosArmLink.JOINT;
             System.arraycopy(applied, 0, target, 1, dof);
-            publishTarget(target);
+            publishTarget(targetSlot, target);
         } else {
             rejected++;
         }
@@ -294,16 +229,5 @@ public final class RosArm implements Arm {
             }
         }
         return true;
-    }
-
-    static void log(String id, String reason) {
-        LOG.warn("{}: {}", id, reason);
-    }
-
-    /** Publishes a target to the I/O thread; the slot has one writer at a time. Allocation-free. */
-    private void publishTarget(double[] values) {
-        synchronized (targetLock) {
-            targetSlot.write(values);
-        }
     }
 }

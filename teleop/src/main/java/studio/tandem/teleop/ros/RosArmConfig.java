@@ -76,16 +76,7 @@ public record RosArmConfig(String id, URI url, String namespace, String model, L
      */
     public static RosArmConfig fromMap(String id, Map<String, ?> map) {
         ConfigMap c = new ConfigMap(id, map);
-        URI url;
-        String u = c.stringOr("url", "address", null);
-        try {
-            url = URI.create(u);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(c.path("url") + ": not a URL: '" + u + "'");
-        }
-        if (!"ws".equals(url.getScheme()) && !"wss".equals(url.getScheme())) {
-            throw new IllegalArgumentException(c.path("url") + ": must start with ws:// or wss://, was '" + u + "'");
-        }
+        URI url = c.websocketUrl("url", "address");
         String model = c.string("model", "fr3");
         try {
             ArmModels.chain(model);

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import studio.tandem.dataset.time.NanoClock;
 import studio.tandem.teleop.device.DeviceLifecycle;
 import studio.tandem.teleop.device.DeviceState;
+import studio.tandem.teleop.device.IoLoop;
 import studio.tandem.teleop.sim.SeqLockBuffer;
 
 /**
@@ -16,7 +16,7 @@ import studio.tandem.teleop.sim.SeqLockBuffer;
  * {@code current_pose} into the latest state (WebSocket thread, single writer), and the republisher thread
  * that sends the latest target at {@code rateHz} while ACTIVE and watches for stalled state.
  */
-final class RosArmLink implements Runnable {
+final class RosArmLink extends IoLoop {
     /** Target slot: kind (0 joint, 1 pose), then dof joint values or x, y, z, qx, qy, qz, qw. */
     static final int JOINT = 0;
     static final int POSE = 1;
@@ -24,7 +24,6 @@ final class RosArmLink implements Runnable {
     private final RosArmConfig cfg;
     private final RosbridgeClient client;
     private final NanoClock clock;
-    private final DeviceLifecycle life;
     private final SeqLockBuffer stateSlot;
     private final SeqLockBuffer targetSlot;
     private final int dof;
@@ -33,18 +32,16 @@ final class RosArmLink implements Runnable {
     private final double[] target;
     private final ObjectNode poseMsg;
     private final ObjectNode jointMsg;
-    private volatile boolean running = true;
     private volatile long lastJointsNanos;
-    private volatile Thread thread;
     private long published;
     private long badMessages;
 
     RosArmLink(RosArmConfig cfg, RosbridgeClient client, NanoClock clock, DeviceLifecycle life, SeqLockBuffer stateSlot,
                SeqLockBuffer targetSlot, int dof) {
+        super(life);
         this.cfg = cfg;
         this.client = client;
         this.clock = clock;
-        this.life = life;
         this.stateSlot = stateSlot;
         this.targetSlot = targetSlot;
         this.dof = dof;
@@ -106,33 +103,31 @@ final class RosArmLink implements Runnable {
     }
 
     @Override
-    public void run() {
-        thread = Thread.currentThread();
-        long period = 1_000_000_000L / cfg.rateHz();
-        long next = System.nanoTime();
-        try {
-            while (running && client.isOpen()) {
-                if (System.nanoTime() - lastJointsNanos > cfg.faultAfterMs() * 1_000_000L) {
-                    fault("no " + cfg.resolve(cfg.jointStates()) + " from " + cfg.url() + " for more than "
-                            + cfg.faultAfterMs() + " ms; the controller holds its last target");
-                    return;
-                }
-                if (life.state() == DeviceState.ACTIVE) {
-                    publishTarget();
-                }
-                next += period;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                } else {
-                    next = System.nanoTime();
-                }
-            }
-        } catch (IOException e) {
-            fault("rosbridge " + cfg.url() + ": " + e.getMessage() + "; the controller holds its last target");
-        } finally {
-            thread = null;
+    protected void body() throws IOException {
+        runAtRate(cfg.rateHz());
+    }
+
+    @Override
+    protected boolean linkUp() {
+        return client.isOpen();
+    }
+
+    @Override
+    protected boolean cycle() throws IOException {
+        if (System.nanoTime() - lastJointsNanos > cfg.faultAfterMs() * 1_000_000L) {
+            fault("no " + cfg.resolve(cfg.jointStates()) + " from " + cfg.url() + " for more than "
+                    + cfg.faultAfterMs() + " ms; the controller holds its last target");
+            return false;
         }
+        if (life.state() == DeviceState.ACTIVE) {
+            publishTarget();
+        }
+        return true;
+    }
+
+    @Override
+    protected void linkFailed(IOException e) {
+        fault("rosbridge " + cfg.url() + ": " + e.getMessage() + "; the controller holds its last target");
     }
 
     private void publishTarget() throws IOException {
@@ -149,7 +144,7 @@ final class RosArmLink implements Runnable {
 
     /** Connection lost (from the client's close callback). */
     void lost(String reason) {
-        if (running) {
+        if (running()) {
             fault("rosbridge connection to " + cfg.url() + " lost: " + reason + "; the controller holds its last target");
         }
     }
@@ -167,23 +162,11 @@ final class RosArmLink implements Runnable {
     }
 
     void stop() {
-        running = false;
-        client.close();
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stopThread(true, 1000);
     }
 
-    private void fault(String reason) {
-        if (life.fault(reason)) {
-            RosArm.log(cfg.id(), reason);
-        }
-        running = false;
+    @Override
+    protected void closeLink() {
         client.close();
     }
 }

@@ -43,16 +43,7 @@ public record RosGripperConfig(String id, URI url, String namespace, String comm
      */
     public static RosGripperConfig fromMap(String id, Map<String, ?> map) {
         ConfigMap c = new ConfigMap(id, map);
-        String u = c.stringOr("url", "address", null);
-        URI url;
-        try {
-            url = URI.create(u);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(c.path("url") + ": not a URL: '" + u + "'");
-        }
-        if (!"ws".equals(url.getScheme()) && !"wss".equals(url.getScheme())) {
-            throw new IllegalArgumentException(c.path("url") + ": must start with ws:// or wss://, was '" + u + "'");
-        }
+        URI url = c.websocketUrl("url", "address");
         String ns = c.string("namespace", "/");
         RosGripperConfig cfg = new RosGripperConfig(id, url, ns.equals("/") ? "" : ns,
                 c.string("command_topic", "gripper_position_controller/commands"),

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import studio.tandem.dataset.time.NanoClock;
 import studio.tandem.teleop.device.DeviceLifecycle;
 import studio.tandem.teleop.device.DeviceState;
+import studio.tandem.teleop.device.IoLoop;
 import studio.tandem.teleop.sim.SeqLockBuffer;
 
 /**
@@ -15,7 +16,7 @@ import studio.tandem.teleop.sim.SeqLockBuffer;
  * the robot's rate. A stall, a lost connection, a malformed package or a safety stop while ACTIVE ends the
  * loop in FAULT. Allocation-free per package.
  */
-final class RtdeLoop implements Runnable {
+final class RtdeLoop extends IoLoop {
     /**
      * State slot layout: stamp, q[6], qd[6], pose[6], robot mode, safety mode, runtime state, heartbeat,
      * controller time, program token.
@@ -28,50 +29,47 @@ final class RtdeLoop implements Runnable {
     private final UrRtdeConfig cfg;
     private final RtdeConnection rtde;
     private final NanoClock clock;
-    private final DeviceLifecycle life;
     private final SeqLockBuffer stateSlot;
     private final SeqLockBuffer targetSlot;
     private final double[] state = new double[SLOT];
     private final double[] target = new double[7];
     private final double[] values = new double[6];
-    private volatile boolean running = true;
     private volatile boolean servo;
     private volatile int counter;
-    private volatile Thread thread;
     private long packages;
     private long malformed;
 
     RtdeLoop(UrRtdeConfig cfg, RtdeConnection rtde, NanoClock clock, DeviceLifecycle life, SeqLockBuffer stateSlot,
              SeqLockBuffer targetSlot) {
+        super(life);
         this.cfg = cfg;
         this.rtde = rtde;
         this.clock = clock;
-        this.life = life;
         this.stateSlot = stateSlot;
         this.targetSlot = targetSlot;
     }
 
     @Override
-    public void run() {
-        thread = Thread.currentThread();
-        try {
-            rtde.streamTimeout(cfg.faultAfterMs());
-            while (running) {
-                if (!step()) {
-                    return;
-                }
+    protected void body() throws IOException {
+        rtde.streamTimeout(cfg.faultAfterMs());
+        while (running()) {
+            if (!step()) {
+                return;
             }
-        } catch (SocketTimeoutException e) {
+        }
+    }
+
+    @Override
+    protected void linkFailed(IOException e) {
+        if (e instanceof SocketTimeoutException) {
             fault("no RTDE data from " + rtde.where() + " for " + cfg.faultAfterMs()
                     + " ms; the robot stops through its watchdog");
-        } catch (EOFException e) {
+        } else if (e instanceof EOFException) {
             fault("RTDE connection to " + rtde.where() + " closed by the controller; the robot stops through its "
                     + "watchdog" + lastText());
-        } catch (IOException e) {
+        } else {
             fault("RTDE connection to " + rtde.where() + " lost (" + e.getMessage() + "); the robot stops through its "
                     + "watchdog" + lastText());
-        } finally {
-            thread = null;
         }
     }
 
@@ -142,16 +140,7 @@ final class RtdeLoop implements Runnable {
     }
 
     void stop() {
-        running = false;
-        rtde.close();
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stopThread(true, 1000);
     }
 
     private String lastText() {
@@ -159,10 +148,8 @@ final class RtdeLoop implements Runnable {
         return t.isEmpty() ? "" : " (last controller message: " + t + ")";
     }
 
-    private void fault(String reason) {
-        if (running && life.fault(reason)) {
-            UrRtdeArm.log(cfg.id(), reason);
-        }
+    @Override
+    protected void closeLink() {
         rtde.close();
     }
 }

@@ -11,10 +11,9 @@ import java.util.concurrent.locks.LockSupport;
 import org.joml.Matrix4d;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import studio.tandem.dataset.feature.FeatureSet;
 import studio.tandem.dataset.time.NanoClock;
 import studio.tandem.teleop.device.DeviceException;
-import studio.tandem.teleop.device.DeviceLifecycle;
+import studio.tandem.teleop.device.HardwareDriver;
 import studio.tandem.teleop.device.DeviceState;
 import studio.tandem.teleop.kinematics.DhChain;
 import studio.tandem.teleop.kinematics.DlsIkSolver;
@@ -37,22 +36,17 @@ import studio.tandem.teleop.sim.SeqLockBuffer;
  * safety stop → FAULT with the reason; the robot's watchdogs stop the arm. {@link #read} and {@link #send}
  * run on the control thread and allocate nothing.
  */
-public final class UrRtdeArm implements Arm {
+public final class UrRtdeArm extends HardwareDriver implements Arm {
     private static final Logger LOG = LoggerFactory.getLogger(UrRtdeArm.class);
+    private static final IkConfig IK = IkConfig.defaults().withMaxIterations(60);
 
     private final UrRtdeConfig config;
     private final NanoClock clock;
-    private final ThreadFactory threads;
-    private final DeviceLifecycle life;
     private final DhChain chain;
     private final ForwardKinematics fk;
     private final DlsIkSolver ik;
-    private final FeatureSet observation;
-    private final FeatureSet action;
     private final SeqLockBuffer stateSlot = new SeqLockBuffer(RtdeLoop.SLOT);
     private final SeqLockBuffer targetSlot = new SeqLockBuffer(7);
-    /** Serialises writers of the target slot (the control thread, and activate() before ACTIVE). */
-    private final Object targetLock = new Object();
     private final double[] readBuf = new double[RtdeLoop.SLOT];
     private final double[] target = new double[7];
     private final double[] holdTarget = new double[7];
@@ -63,41 +57,22 @@ public final class UrRtdeArm implements Arm {
     private long rejected;
 
     public UrRtdeArm(UrRtdeConfig config, NanoClock clock) {
-        this(config, clock, r -> {
-            Thread t = new Thread(r, "ur-rtde-" + config.id());
-            t.setDaemon(true);
-            t.setPriority(Thread.MAX_PRIORITY);
-            return t;
-        });
+        this(config, clock, HardwareDriver.daemonThreads("ur-rtde-" + config.id(), Thread.MAX_PRIORITY));
     }
 
     /** Does no I/O. */
     public UrRtdeArm(UrRtdeConfig config, NanoClock clock, ThreadFactory threads) {
+        this(config, clock, threads, UrModel.chain(config.model()).withToolZ(config.tcpZ()));
+    }
+
+    private UrRtdeArm(UrRtdeConfig config, NanoClock clock, ThreadFactory threads, DhChain chain) {
+        super(config.id(), threads, RobotFeatures.armObservation(config.id(), List.of(chain.jointNames())),
+                RobotFeatures.armAction(config.id(), List.of(chain.jointNames())));
         this.config = config;
         this.clock = clock;
-        this.threads = threads;
-        this.life = new DeviceLifecycle(config.id());
-        this.chain = UrModel.chain(config.model()).withToolZ(config.tcpZ());
+        this.chain = chain;
         this.fk = new ForwardKinematics(chain);
-        this.ik = new DlsIkSolver(chain, IkConfig.defaults().withMaxIterations(60));
-        List<String> joints = List.of(chain.jointNames());
-        this.observation = RobotFeatures.armObservation(config.id(), joints);
-        this.action = RobotFeatures.armAction(config.id(), joints);
-    }
-
-    @Override
-    public String id() {
-        return config.id();
-    }
-
-    @Override
-    public DeviceState state() {
-        return life.state();
-    }
-
-    @Override
-    public String faultReason() {
-        return life.faultReason();
+        this.ik = new DlsIkSolver(chain, IK);
     }
 
     @Override
@@ -105,27 +80,13 @@ public final class UrRtdeArm implements Arm {
         return chain;
     }
 
-    @Override
-    public FeatureSet observationFeatures() {
-        return observation;
-    }
-
-    @Override
-    public FeatureSet actionFeatures() {
-        return action;
-    }
-
     /**
-     * RTDE handshake, first data package, then the I/O thread. From FAULT, reconnects. Application thread.
+     * RTDE handshake and first data package.
      *
      * @throws DeviceException with the address and what failed
      */
     @Override
-    public synchronized void connect() throws DeviceException {
-        if (life.state().readable()) {
-            return;
-        }
-        stopLoop();
+    protected Runnable openIo() throws DeviceException {
         RtdeConnection c;
         try {
             c = RtdeConnection.open(config.host(), config.rtdePort(), config.frequencyHz(), config.connectTimeoutMs());
@@ -144,8 +105,7 @@ public final class UrRtdeArm implements Arm {
             throw new DeviceException(config.id() + ": no RTDE data from " + c.where() + " (" + e.getMessage() + ")", e);
         }
         loop = l;
-        life.set(DeviceState.CONNECTED);
-        threads.newThread(l).start();
+        return l;
     }
 
     /**
@@ -158,10 +118,7 @@ public final class UrRtdeArm implements Arm {
         if (life.state() == DeviceState.ACTIVE) {
             return;
         }
-        if (life.state() != DeviceState.CONNECTED) {
-            throw new DeviceException(config.id() + ": cannot activate while " + life.state()
-                    + (life.faultReason().isEmpty() ? "" : " (" + life.faultReason() + ")"));
-        }
+        requireConnected();
         RtdeLoop l = loop;
         holdMeasured();
         l.enableServo(true);
@@ -188,28 +145,22 @@ public final class UrRtdeArm implements Arm {
 
     /** The program is told to hold: it runs stopj and waits (commands stop at once). */
     @Override
-    public synchronized void deactivate() {
-        if (life.transition(DeviceState.ACTIVE, DeviceState.CONNECTED)) {
-            loop.enableServo(false);
-        }
+    protected void afterDeactivate() {
+        loop.enableServo(false);
     }
 
-    /** Stops the servo program (a stop program replaces it), then closes RTDE. */
+    /** Stops the servo program (a stop program replaces it); RTDE is closed next. */
     @Override
-    public synchronized void close() {
-        if (life.transition(DeviceState.ACTIVE, DeviceState.CONNECTED)) {
-            loop.enableServo(false);
-        }
+    protected void beforeClose() {
+        deactivate();
         if (programSent) {
             programSent = false;
             try {
                 sendScript(UrServoScript.stopProgram());
             } catch (DeviceException e) {
-                log(config.id(), e.getMessage());
+                LOG.warn("{}: {}", config.id(), e.getMessage());
             }
         }
-        stopLoop();
-        life.set(DeviceState.DISCONNECTED);
     }
 
     /** A token unlike the one of any program this process started before (wraps after 2^31 activations). */
@@ -220,7 +171,8 @@ public final class UrRtdeArm implements Arm {
         return t == previous || t == 0 ? t + 1 : t;
     }
 
-    private void stopLoop() {
+    @Override
+    protected void stopIo(boolean closing) {
         RtdeLoop l = loop;
         loop = null;
         if (l != null) {
@@ -245,7 +197,7 @@ public final class UrRtdeArm implements Arm {
         holdTarget[0] = UrServoScript.MODE_SERVOJ;
         System.arraycopy(readBuf, 1, holdTarget, 1, 6);
         System.arraycopy(readBuf, 1, applied, 0, 6);
-        publishTarget(holdTarget);
+        publishTarget(targetSlot, holdTarget);
     }
 
     /** Latest measured joints (rad), velocities (rad/s) and TCP pose (base frame). Control thread; no allocation. */
@@ -275,7 +227,7 @@ public final class UrRtdeArm implements Arm {
             target[3] = m.m32();
             rotationVector(m, quat, target, 4);
             ik.solve(m, applied, applied);
-            publishTarget(target);
+            publishTarget(targetSlot, target);
             appliedOut.setJoint(applied, command.stampNanos());
             appliedOut.setMode(ArmCommand.Mode.CARTESIAN_POSE);
             appliedOut.tcp().set(m);
@@ -289,7 +241,7 @@ public final class UrRtdeArm implements Arm {
         }
         target[0] = UrServoScript.MODE_SERVOJ;
         System.arraycopy(applied, 0, target, 1, 6);
-        publishTarget(target);
+        publishTarget(targetSlot, target);
         appliedOut.setJoint(applied, command.stampNanos());
         fk.tcp(applied, appliedOut.tcp());
     }
@@ -357,16 +309,5 @@ public final class UrRtdeArm implements Arm {
 
     private static boolean finite(Matrix4d m) {
         return m.isFinite();
-    }
-
-    static void log(String id, String reason) {
-        LOG.warn("{}: {}", id, reason);
-    }
-
-    /** Publishes a target to the I/O thread; the slot has one writer at a time. Allocation-free. */
-    private void publishTarget(double[] values) {
-        synchronized (targetLock) {
-            targetSlot.write(values);
-        }
     }
 }

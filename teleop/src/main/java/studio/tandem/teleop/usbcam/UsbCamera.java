@@ -9,7 +9,7 @@ import studio.tandem.dataset.feature.FeatureSet;
 import studio.tandem.dataset.time.NanoClock;
 import studio.tandem.teleop.device.DeviceException;
 import studio.tandem.teleop.device.DeviceLifecycle;
-import studio.tandem.teleop.device.DeviceState;
+import studio.tandem.teleop.device.HardwareDriver;
 import studio.tandem.teleop.robot.Camera;
 import studio.tandem.teleop.robot.CameraFrame;
 import studio.tandem.teleop.robot.RobotFeatures;
@@ -23,15 +23,12 @@ import studio.tandem.teleop.robot.RobotFeatures;
  * the capture thread reopens it every {@code reconnectMs} and returns to the previous state. Allocation-free
  * per frame.
  */
-public final class UsbCamera implements Camera {
+public final class UsbCamera extends HardwareDriver implements Camera {
     private static final Logger LOG = LoggerFactory.getLogger(UsbCamera.class);
 
     private final UsbCameraConfig config;
     private final Function<UsbCameraConfig, FrameSource> sources;
     private final NanoClock clock;
-    private final ThreadFactory threads;
-    private final DeviceLifecycle life;
-    private final FeatureSet observation;
     private final Object lock = new Object();
     private CameraFrame latest;
     private CameraFrame back;
@@ -40,37 +37,17 @@ public final class UsbCamera implements Camera {
 
     /** A V4L2 camera. */
     public UsbCamera(UsbCameraConfig config, NanoClock clock) {
-        this(config, FfmpegFrameSource::v4l2, clock, r -> {
-            Thread t = new Thread(r, "camera-" + config.id());
-            t.setDaemon(true);
-            return t;
-        });
+        this(config, FfmpegFrameSource::v4l2, clock,
+                HardwareDriver.daemonThreads("camera-" + config.id(), Thread.NORM_PRIORITY));
     }
 
     /** With another frame source (tests, files); does no I/O. */
     public UsbCamera(UsbCameraConfig config, Function<UsbCameraConfig, FrameSource> sources, NanoClock clock,
                      ThreadFactory threads) {
+        super(config.id(), threads, RobotFeatures.camera(config.id(), config.width(), config.height()), FeatureSet.of());
         this.config = config;
         this.sources = sources;
         this.clock = clock;
-        this.threads = threads;
-        this.life = new DeviceLifecycle(config.id());
-        this.observation = RobotFeatures.camera(config.id(), config.width(), config.height());
-    }
-
-    @Override
-    public String id() {
-        return config.id();
-    }
-
-    @Override
-    public DeviceState state() {
-        return life.state();
-    }
-
-    @Override
-    public String faultReason() {
-        return life.faultReason();
     }
 
     @Override
@@ -88,32 +65,18 @@ public final class UsbCamera implements Camera {
         return config.fps();
     }
 
-    @Override
-    public FeatureSet observationFeatures() {
-        return observation;
-    }
-
-    @Override
-    public FeatureSet actionFeatures() {
-        return FeatureSet.of();
-    }
-
     /** What the device delivers (codec, native size, rate), or null before the first connect. */
     public FrameSource.Negotiated negotiated() {
         return negotiated;
     }
 
     /**
-     * Opens the device and starts capturing. From FAULT, reopens at once. Application thread.
+     * Opens the device with the requested format; the capture thread starts next.
      *
      * @throws DeviceException naming the device when it cannot be opened with the requested format
      */
     @Override
-    public synchronized void connect() throws DeviceException {
-        if (life.state().readable()) {
-            return;
-        }
-        stopLoop();
+    protected Runnable openIo() throws DeviceException {
         FrameSource source = sources.apply(config);
         try {
             negotiated = source.open();
@@ -127,33 +90,12 @@ public final class UsbCamera implements Camera {
         }
         CaptureLoop l = new CaptureLoop(this, source);
         loop = l;
-        life.set(DeviceState.CONNECTED);
-        threads.newThread(l).start();
+        return l;
     }
 
-    /** Cameras take no commands: ACTIVE only marks that the station runs. */
+    /** Stops the capture thread and closes the device. (Cameras take no commands: ACTIVE only marks that the station runs.) */
     @Override
-    public synchronized void activate() throws DeviceException {
-        if (!life.transition(DeviceState.CONNECTED, DeviceState.ACTIVE) && life.state() != DeviceState.ACTIVE) {
-            throw new DeviceException(config.id() + ": cannot activate while " + life.state()
-                    + (life.faultReason().isEmpty() ? "" : " (" + life.faultReason() + ")"));
-        }
-    }
-
-    @Override
-    public synchronized void deactivate() {
-        if (life.state() == DeviceState.ACTIVE) {
-            life.transition(DeviceState.ACTIVE, DeviceState.CONNECTED);
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        stopLoop();
-        life.set(DeviceState.DISCONNECTED);
-    }
-
-    private void stopLoop() {
+    protected void stopIo(boolean closing) {
         CaptureLoop l = loop;
         loop = null;
         if (l != null) {
