@@ -21,8 +21,11 @@ import java.util.Set;
 public record StationConfig(String name, ArmConfig arm, HandConfig hand, List<CameraConfig> cameras,
         List<DeviceConfig> devices) {
 
-    public static final Set<String> ARMS = Set.of("sim_ur5e", "ur_rtde", "ros2");
-    public static final Set<String> HANDS = Set.of("sim_hand", "sim_gripper", "leap", "robotiq_2f", "none");
+    /** Arm types: the simulated UR5e and every real arm driver (docs/stations.md), with their aliases. */
+    public static final Set<String> ARMS = Set.of("sim_ur5e", "ur_rtde", "ur-rtde", "ros2", "ros-crisp");
+    /** Hand and gripper types, with the drivers' aliases. */
+    public static final Set<String> HANDS = Set.of("sim_hand", "sim_gripper", "leap", "robotiq_2f", "robotiq-2f85",
+            "robotiq-2f140", "ros-gripper", "none");
     public static final Set<String> CAMERA_TYPES = Set.of("sim", "usb");
     public static final Set<String> DEVICE_TYPES = Set.of("keyboard", "spacemouse", "openxr", "gamepad");
 
@@ -104,7 +107,7 @@ public record StationConfig(String name, ArmConfig arm, HandConfig hand, List<Ca
             type = oneOf("hand.type", type, HANDS);
             port = port == null ? "" : port.strip();
             require(type.startsWith("sim_") || type.equals("none") || !port.isEmpty(),
-                    "hand.port: needed for a " + type + " hand");
+                    "hand.port: needed for a " + type + " hand (the serial port, or the rosbridge url)");
             driver = options(driver);
         }
 

@@ -53,12 +53,18 @@ public final class StationConfigFile {
         }
         try {
             JsonNode arm = required(root, "arm");
-            JsonNode hand = required(root, "hand");
+            JsonNode hand = root.has("gripper") ? root.get("gripper") : root.get("hand");
+            if (hand == null) {
+                hand = YAML.createObjectNode().put("type", "none");
+            } else if (!hand.isObject()) {
+                throw new IllegalArgumentException((root.has("gripper") ? "gripper" : "hand")
+                        + ": expected a mapping with 'type'");
+            }
             List<StationConfig.CameraConfig> cams = new ArrayList<>();
             for (JsonNode c : root.path("cameras")) {
-                cams.add(new StationConfig.CameraConfig(c.path("name").asText(null), c.path("type").asText("sim"),
+                cams.add(new StationConfig.CameraConfig(first(c, "name", "id"), c.path("type").asText("sim"),
                         c.path("device").asText(""), c.path("width").asInt(640), c.path("height").asInt(480),
-                        c.path("fps").asInt(30), driverKeys(c, "name", "type", "device", "width", "height", "fps")));
+                        c.path("fps").asInt(30), driverKeys(c, "name", "id", "type", "device", "width", "height", "fps")));
             }
             List<StationConfig.DeviceConfig> devs = new ArrayList<>();
             for (JsonNode d : root.path("devices")) {
@@ -66,14 +72,24 @@ public final class StationConfigFile {
                         d.path("options").asText("")));
             }
             return new StationConfig(root.path("name").asText(null),
-                    new StationConfig.ArmConfig(arm.path("type").asText(null), arm.path("address").asText(""),
-                            driverKeys(arm, "type", "address")),
-                    new StationConfig.HandConfig(hand.path("type").asText(null), hand.path("port").asText(""),
-                            driverKeys(hand, "type", "port")),
+                    new StationConfig.ArmConfig(arm.path("type").asText(null), first(arm, "address", "host", "url"),
+                            driverKeys(arm, "type", "address", "host", "url")),
+                    new StationConfig.HandConfig(hand.path("type").asText(null), first(hand, "port", "url"),
+                            driverKeys(hand, "type", "port", "url")),
                     cams, devs);
         } catch (IllegalArgumentException e) {
             throw new IOException(where + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The value of the first of {@code keys} that is present (the drivers' spellings), or null. */
+    private static String first(JsonNode entry, String... keys) {
+        for (String k : keys) {
+            if (entry.hasNonNull(k)) {
+                return entry.get(k).asText();
+            }
+        }
+        return null;
     }
 
     /** The entry's keys other than {@code known}, as plain Java values for the driver's config. */

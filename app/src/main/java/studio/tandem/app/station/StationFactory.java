@@ -65,7 +65,7 @@ public final class StationFactory {
                 throw new IllegalArgumentException("hand.type: '" + h.type() + "' needs the simulated arm");
             }
             hand = DriverCatalog.hand(h.type().contains("robotiq") ? "gripper" : "hand",
-                    entry(h.type(), "port", h.port(), h.driver()), clock);
+                    entry(h.type(), h.type().startsWith("ros") ? "url" : "port", h.port(), h.driver()), clock);
         }
         List<Camera> cameras = new ArrayList<>();
         for (StationConfig.CameraConfig c : config.cameras()) {
