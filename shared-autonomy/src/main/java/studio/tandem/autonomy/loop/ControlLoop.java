@@ -168,10 +168,10 @@ public final class ControlLoop {
             safety.engageEStop();
         }
         double motion = 0;
-        if (config.table().base(mode, JointGroup.ARM) != Authority.OPERATOR) {
+        if (policyCommands(JointGroup.ARM)) {
             motion += operatorSample.armMotion;
         }
-        if (config.table().base(mode, JointGroup.HAND) != Authority.OPERATOR) {
+        if (policyCommands(JointGroup.HAND)) {
             motion += operatorSample.handMotion;
         }
         boolean takeover = mode != Mode.TELEOP && operatorSample.takeoverHeld;
@@ -181,6 +181,11 @@ public final class ControlLoop {
         } else if (change == InterventionDetector.ENDED) {
             t.addEvent(new LoopEvent.InterventionEnded(sequence, now));
         }
+    }
+
+    /** Whether the policy would command {@code g} in this mode: only motion there is a takeover. */
+    private boolean policyCommands(JointGroup g) {
+        return policy != null && policy.drives(g) && config.table().base(mode, g) != Authority.OPERATOR;
     }
 
     private boolean runPolicy(TickData t, long now) {

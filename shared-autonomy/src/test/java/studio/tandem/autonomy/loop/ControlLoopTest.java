@@ -93,6 +93,21 @@ class ControlLoopTest {
     }
 
     @Test
+    void inAutonomousModeArmMotionIsNoTakeoverWhenThePolicyDrivesOnlyTheHand() {
+        ControlLoop loop = LoopFixtures.loop(clock, robot, op, policy, FailureMonitor.disabled(), Mode.AUTONOMOUS);
+        op.armMotion = 5;
+        op.target[0] = 0.02;
+        Tick t = step(loop);
+        assertThat(t.intervention()).isFalse();
+        assertThat(t.armAuthority()).as("no arm policy: the operator drives it").isEqualTo(Authority.OPERATOR);
+        assertThat(t.handAuthority()).isEqualTo(Authority.POLICY);
+        op.handMotion = 5;
+        t = step(loop);
+        assertThat(t.intervention()).isTrue();
+        assertThat(t.handAuthority()).isEqualTo(Authority.OPERATOR);
+    }
+
+    @Test
     void teleopHasNoInterventions() {
         ControlLoop loop = LoopFixtures.loop(clock, robot, op, policy, FailureMonitor.disabled(), Mode.TELEOP);
         op.handMotion = 5;
