@@ -5,6 +5,11 @@ import picocli.CommandLine.Command;
 /** {@code tandem bench ...}: benchmarks; each prints one JSON object as its last line. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks. Each prints one JSON object as its last line.",
-        subcommands = {BenchDatasetCommand.class, BenchControlCommand.class, BenchPolicyCommand.class})
+        subcommands = {
+            BenchDatasetCommand.class,
+            BenchControlCommand.class,
+            BenchPolicyCommand.class,
+            BenchRecordCommand.class,
+        })
 public final class BenchCommand {
 }

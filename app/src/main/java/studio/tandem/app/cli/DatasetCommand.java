@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
             DatasetSampleCommand.class,
             DatasetInfoCommand.class,
             DatasetValidateCommand.class,
+            DatasetRecoverCommand.class,
             ExportRldsCommand.class,
         })
 public final class DatasetCommand {

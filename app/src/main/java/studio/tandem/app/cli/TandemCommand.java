@@ -8,7 +8,14 @@ import picocli.CommandLine.Command;
 @Command(name = "tandem", mixinStandardHelpOptions = true, version = "Tandem Studio 0.1.0",
         description = "Teleoperation, shared autonomy and LeRobot v3.0 data collection.%n"
                 + "Without a command, opens the studio on the simulated station.",
-        subcommands = {DatasetCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            RecordCommand.class,
+            DatasetCommand.class,
+            TrainCommand.class,
+            EvalCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class,
+        })
 public final class TandemCommand implements Callable<Integer> {
 
     @Override
