@@ -1,8 +1,11 @@
 package studio.tandem.app.studio;
 
 import javafx.scene.Scene;
+import studio.tandem.app.studio.collect.CollectView;
+import studio.tandem.app.studio.collect.CollectViewModel;
 import studio.tandem.app.studio.common.FrameTicker;
-import studio.tandem.app.studio.common.Shortcuts;
+import studio.tandem.app.studio.session.SessionModel;
+import studio.tandem.app.studio.session.StationSession;
 import studio.tandem.app.studio.station.StationPanel;
 import studio.tandem.app.studio.station.StationSettingsViewModel;
 import studio.tandem.app.studio.review.ExportViewModel;
@@ -24,9 +27,13 @@ public final class StudioWindow implements AutoCloseable {
     private final ReviewView reviewView;
     private final Scene scene;
     private final StationSettingsViewModel station;
+    private final SessionModel sessions;
+    private final CollectViewModel collect;
+    private final CollectView collectView;
 
     public StudioWindow(StudioContext ctx, ShellViewModel.EmergencyStop stop) {
-        shell = new ShellViewModel(stop);
+        sessions = new SessionModel(ctx.background(), () -> StationSession.start(ctx.session(), ctx.clock()));
+        shell = new ShellViewModel(new SessionStop(stop, sessions));
         review = new ReviewViewModel(ctx.background());
         reviewView = new ReviewView(review, new ExportViewModel(ctx.background(), ctx.clock()), ticker);
         review.statusProperty().addListener((o, a, b) -> shell.statusProperty().set(b));
@@ -41,7 +48,11 @@ public final class StudioWindow implements AutoCloseable {
         view.add(Workspace.REVIEW, reviewView.node(), reviewView.shortcuts());
         station = new StationSettingsViewModel(ctx.background(), ctx.configFile());
         station.statusProperty().addListener((o, a, b) -> shell.statusProperty().set(b));
-        view.add(Workspace.COLLECT, new StationPanel(station).node(), new Shortcuts());
+        collect = new CollectViewModel(sessions, ctx.background());
+        collect.statusProperty().addListener((o, a, b) -> shell.statusProperty().set(b));
+        sessions.stateProperty().addListener((o, a, b) -> shell.statusProperty().set(b));
+        collectView = new CollectView(collect, new StationPanel(station).node(), ticker);
+        view.add(Workspace.COLLECT, collectView.node(), collectView.shortcuts());
         station.load();
         scene = new Scene(view.node(), 1440, 900);
         var css = StudioWindow.class.getResource(CSS);
@@ -49,6 +60,7 @@ public final class StudioWindow implements AutoCloseable {
             scene.getStylesheets().add(css.toExternalForm());
         }
         view.installKeys(scene);
+        collectView.installTeleopKeys(scene);
         ticker.start();
     }
 
@@ -72,6 +84,18 @@ public final class StudioWindow implements AutoCloseable {
         return station;
     }
 
+    public SessionModel sessions() {
+        return sessions;
+    }
+
+    public CollectViewModel collect() {
+        return collect;
+    }
+
+    public CollectView collectView() {
+        return collectView;
+    }
+
     public FrameTicker ticker() {
         return ticker;
     }
@@ -80,5 +104,6 @@ public final class StudioWindow implements AutoCloseable {
     public void close() {
         ticker.stop();
         review.close();
+        sessions.close();
     }
 }
