@@ -18,6 +18,7 @@ public final class SyntheticCamera implements Runnable {
     private final SyntheticFrames frames;
     private volatile boolean running = true;
     private volatile long published;
+    private volatile long maxLateNanos;
 
     /** @param fps the camera's own rate (Hz), independent of the dataset's */
     public SyntheticCamera(CameraInput input, double fps, NanoClock clock) {
@@ -38,6 +39,9 @@ public final class SyntheticCamera implements Runnable {
                 continue;
             }
             long capture = clock.nanoTime();
+            if (capture - next > maxLateNanos) {
+                maxLateNanos = capture - next;
+            }
             FrameSlot slot = input.claim();
             if (slot != null) {
                 frames.render(index, capture, slot.pixels());
@@ -55,6 +59,11 @@ public final class SyntheticCamera implements Runnable {
     /** Frames published so far. Any thread. */
     public long published() {
         return published;
+    }
+
+    /** Largest delay of a capture behind its schedule so far (ns): how starved this thread was. */
+    public long maxLatenessNanos() {
+        return maxLateNanos;
     }
 
     public void stop() {

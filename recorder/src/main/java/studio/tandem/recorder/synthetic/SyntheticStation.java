@@ -57,6 +57,15 @@ public final class SyntheticStation implements AutoCloseable {
         return out;
     }
 
+    /** Per camera, the largest delay of a capture behind its schedule (ns). */
+    public long[] maxLatenessNanos() {
+        long[] out = new long[cams.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = cams.get(i).maxLatenessNanos();
+        }
+        return out;
+    }
+
     /** Stops the source threads and waits for them. */
     public void stop() {
         cams.forEach(SyntheticCamera::stop);

@@ -36,6 +36,7 @@ public final class ScriptedOperatorPort implements OperatorPort {
     private final OperatorIo io;
     private final double periodSeconds;
     private boolean handsOn;
+    private boolean takeoverHeld;
     private boolean started;
     private double effort;
 
@@ -58,6 +59,11 @@ public final class ScriptedOperatorPort implements OperatorPort {
     /** Whether the operator works the hand too (teleop) or only the arm (shared). */
     public void handsOn(boolean on) {
         handsOn = on;
+    }
+
+    /** Holds (or releases) the takeover button. */
+    public void holdTakeover(boolean held) {
+        takeoverHeld = held;
     }
 
     /** Integrated operator input so far (rad). */
@@ -92,6 +98,7 @@ public final class ScriptedOperatorPort implements OperatorPort {
         System.arraycopy(target, 0, into.target(), 0, target.length);
         into.armMotion = armMove / periodSeconds;
         into.handMotion = handMove / periodSeconds;
+        into.takeoverHeld = takeoverHeld;
         return true;
     }
 

@@ -43,16 +43,20 @@ public final class SimDemonstrations {
         final List<double[]> executed = new ArrayList<>();
         String instruction;
         long ticks;
+        double[] previous;
 
         @Override
         public void onTick(TickData t, int arm, SchematicWristCamera camera, String text) {
+            double[] commanded = previous == null ? java.util.Arrays.copyOfRange(t.jointState(), arm,
+                    t.jointState().length) : previous;
+            previous = java.util.Arrays.copyOfRange(t.executed(), arm, t.executed().length);
             if (ticks++ % Math.round(SimEpisode.LOOP_HZ / ACTION_FPS) != 0) {
                 return;
             }
             ImageFrame f = new ImageFrame(1, 1);
             camera.latest("observation.images.wrist", f);
             frames.add(f);
-            states.add(java.util.Arrays.copyOfRange(t.jointState(), arm, t.jointState().length));
+            states.add(commanded);
             tactile.add(t.tactile().clone());
             executed.add(java.util.Arrays.copyOfRange(t.executed(), arm, t.executed().length));
             instruction = text;

@@ -27,7 +27,7 @@ import studio.tandem.teleop.station.SimulatedStation;
  * a scripted operator drives the arm through the control loop; in SHARED and AUTONOMOUS mode the
  * hand policy runs the hand (its worker stepped at its inference rate), and when the hand has not
  * closed on the object by the time the operator lifts, the operator takes the hand over (an
- * intervention) and closes it. In TELEOP mode the operator works the hand too.
+ * intervention), closes it and keeps the takeover button held to the end of the episode. In TELEOP mode the operator works the hand too.
  */
 public final class SimEpisode {
     /** Control rate of evaluation episodes (Hz). */
@@ -128,6 +128,7 @@ public final class SimEpisode {
             while (!script.isDone() && clock.nanoTime() - start < MAX_SECONDS * 1e9) {
                 if (policyHand && takeover == null && "lift".equals(currentLeaf(script)) && !holding()) {
                     operator.handsOn(true);
+                    operator.holdTakeover(true);
                     operator.io().sendClosure(closureNow(), clock.nanoTime());
                     takeover = new SetClosure("takeover", operator.io(), 1, 600_000_000L);
                     takeover.start(clock.nanoTime());

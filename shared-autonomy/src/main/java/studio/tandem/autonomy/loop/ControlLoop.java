@@ -195,6 +195,7 @@ public final class ControlLoop {
             t.failureScore = Double.NaN;
             return false;
         }
+        System.arraycopy(executed, 0, observation.commanded(), 0, joints);
         policy.observe(now, observation, instruction.current());
         boolean fresh = policy.actionAt(now, proposal);
         policyFresh = fresh;

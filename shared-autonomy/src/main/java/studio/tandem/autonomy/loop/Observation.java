@@ -7,11 +7,18 @@ package studio.tandem.autonomy.loop;
 public final class Observation {
     private final double[] joints;
     private final double[] tactile;
+    private final double[] commanded;
     private long stampNanos;
 
     public Observation(LoopLayout layout) {
         joints = new double[layout.joints()];
         tactile = new double[layout.tactileDim()];
+        commanded = new double[layout.joints()];
+    }
+
+    /** The command the loop executed on the previous tick (radians, arm then hand); filled by the loop. */
+    public double[] commanded() {
+        return commanded;
     }
 
     /** Writable by the port; read by the loop. */
@@ -35,6 +42,7 @@ public final class Observation {
     void copyFrom(Observation o) {
         System.arraycopy(o.joints, 0, joints, 0, joints.length);
         System.arraycopy(o.tactile, 0, tactile, 0, tactile.length);
+        System.arraycopy(o.commanded, 0, commanded, 0, commanded.length);
         stampNanos = o.stampNanos;
     }
 }

@@ -9,6 +9,7 @@ import java.lang.invoke.VarHandle;
 public final class ObservationSlot {
     private final double[] joints;
     private final double[] tactile;
+    private final double[] commanded;
     private long stamp;
     private String instruction = "";
     private volatile long version;
@@ -16,15 +17,26 @@ public final class ObservationSlot {
     public ObservationSlot(int joints, int tactile) {
         this.joints = new double[joints];
         this.tactile = new double[tactile];
+        this.commanded = new double[joints];
     }
 
     /** Control thread: publishes the latest values. Allocation-free. */
     public void write(long stampNanos, double[] jointValues, double[] tactileValues, String text) {
+        write(stampNanos, jointValues, tactileValues, jointValues, text);
+    }
+
+    /**
+     * Control thread: publishes the latest values, with the command executed on the previous tick.
+     * Allocation-free.
+     */
+    public void write(long stampNanos, double[] jointValues, double[] tactileValues, double[] commandedValues,
+            String text) {
         long v = version;
         version = v + 1;
         VarHandle.storeStoreFence();
         System.arraycopy(jointValues, 0, joints, 0, joints.length);
         System.arraycopy(tactileValues, 0, tactile, 0, tactile.length);
+        System.arraycopy(commandedValues, 0, commanded, 0, commanded.length);
         stamp = stampNanos;
         instruction = text;
         version = v + 2;
@@ -47,6 +59,7 @@ public final class ObservationSlot {
             }
             System.arraycopy(joints, 0, dst.joints, 0, joints.length);
             System.arraycopy(tactile, 0, dst.tactile, 0, tactile.length);
+            System.arraycopy(commanded, 0, dst.commanded, 0, commanded.length);
             dst.stampNanos = stamp;
             dst.instruction = instruction;
             VarHandle.loadLoadFence();
@@ -64,12 +77,19 @@ public final class ObservationSlot {
     public static final class Snapshot {
         final double[] joints;
         final double[] tactile;
+        final double[] commanded;
         long stampNanos;
         String instruction = "";
 
         Snapshot(int j, int t) {
             joints = new double[j];
             tactile = new double[t];
+            commanded = new double[j];
+        }
+
+        /** The command executed on the tick before the observation (radians, arm then hand). */
+        public double[] commanded() {
+            return commanded;
         }
 
         /** Joint positions, radians, arm then hand. */

@@ -44,7 +44,7 @@ public final class PolicyController implements PolicyPort {
     @Override
     public void observe(long nowNanos, Observation observation, String instruction) {
         slot.write(observation.stampNanos() == 0 ? nowNanos : observation.stampNanos(), observation.joints(),
-                observation.tactile(), instruction);
+                observation.tactile(), observation.commanded(), instruction);
     }
 
     @Override

@@ -5,9 +5,14 @@ import java.util.Map;
 
 /**
  * Feeds a {@link PolicyRuntime} from the loop's observation and the cameras: the vector inputs
- * named in the manifest are taken from the joint and tactile vectors at the given offsets.
+ * named in the manifest are taken from the joint and tactile vectors at the given offsets. A state
+ * feature whose name ends in {@code .command} is the command executed on the previous tick (which,
+ * unlike the measured joints, keeps moving when contact blocks the fingers).
  */
 public final class RuntimePredictor implements ChunkPredictor {
+    /** Suffix of state features that read the previous command instead of the measured joints. */
+    public static final String COMMAND_SUFFIX = ".command";
+
     private final PolicyRuntime runtime;
     private final FrameSource frames;
     private final String stateFeature;
@@ -40,7 +45,8 @@ public final class RuntimePredictor implements ChunkPredictor {
             }
         }
         double[] state = in.vector(stateFeature);
-        System.arraycopy(obs.joints(), stateOffset, state, 0, state.length);
+        double[] source = stateFeature.endsWith(COMMAND_SUFFIX) ? obs.commanded() : obs.joints();
+        System.arraycopy(source, stateOffset, state, 0, state.length);
         if (tactileFeature != null) {
             double[] t = in.vector(tactileFeature);
             System.arraycopy(obs.tactile(), 0, t, 0, t.length);

@@ -5,7 +5,8 @@ import java.util.List;
 /** The default hand policy's spec for the simulated station's four-finger hand. */
 public final class SimHandPolicy {
     public static final String CAMERA = "observation.images.wrist";
-    public static final String STATE = "observation.hand.joint_pos";
+    /** The hand targets commanded on the previous step (see {@code RuntimePredictor#COMMAND_SUFFIX}). */
+    public static final String STATE = "observation.hand.command";
     public static final String TACTILE = "observation.hand.tactile";
     public static final String ACTION = "action.hand.joint_pos";
 
