@@ -76,11 +76,6 @@ public final class ShellView {
                 b.setSelected(true);
             });
             vm.workspaceProperty().addListener((o, a, now) -> b.setSelected(now == w));
-            if (w == Workspace.CORRECT) {
-                b.setDisable(true);
-                b.setTooltip(new javafx.scene.control.Tooltip("Correct needs the control loop and policy runtime; "
-                        + "not wired into the studio yet"));
-            }
             switcher.getChildren().add(b);
         }
         Region spacer = new Region();

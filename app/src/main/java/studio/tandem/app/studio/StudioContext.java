@@ -69,6 +69,12 @@ public final class StudioContext implements AutoCloseable {
         session = s;
     }
 
+    /** The hand policy Correct offers first: {@code models/hand_policy.json} under {@code tandem.home}. */
+    public Path defaultPolicy() {
+        return Path.of(System.getProperty("tandem.home", ".")).resolve("models").resolve("hand_policy.json")
+                .toAbsolutePath().normalize();
+    }
+
     public Path configFile() {
         return configFile;
     }

@@ -4,6 +4,8 @@ import javafx.scene.Scene;
 import studio.tandem.app.studio.collect.CollectView;
 import studio.tandem.app.studio.collect.CollectViewModel;
 import studio.tandem.app.studio.common.FrameTicker;
+import studio.tandem.app.studio.correct.CorrectView;
+import studio.tandem.app.studio.correct.CorrectViewModel;
 import studio.tandem.app.studio.session.SessionModel;
 import studio.tandem.app.studio.session.StationSession;
 import studio.tandem.app.studio.station.StationPanel;
@@ -30,6 +32,8 @@ public final class StudioWindow implements AutoCloseable {
     private final SessionModel sessions;
     private final CollectViewModel collect;
     private final CollectView collectView;
+    private final CorrectViewModel correct;
+    private final CorrectView correctView;
 
     public StudioWindow(StudioContext ctx, ShellViewModel.EmergencyStop stop) {
         sessions = new SessionModel(ctx.background(), () -> StationSession.start(ctx.session(), ctx.clock()));
@@ -53,6 +57,15 @@ public final class StudioWindow implements AutoCloseable {
         sessions.stateProperty().addListener((o, a, b) -> shell.statusProperty().set(b));
         collectView = new CollectView(collect, new StationPanel(station).node(), ticker);
         view.add(Workspace.COLLECT, collectView.node(), collectView.shortcuts());
+        correct = new CorrectViewModel(sessions, ctx.background(), ctx.defaultPolicy(), collect.taskProperty());
+        correct.statusProperty().addListener((o, a, b) -> shell.statusProperty().set(b));
+        correct.errorProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                shell.statusProperty().set(b);
+            }
+        });
+        correctView = new CorrectView(correct, collect, ticker);
+        view.add(Workspace.CORRECT, correctView.node(), correctView.shortcuts());
         station.load();
         scene = new Scene(view.node(), 1440, 900);
         var css = StudioWindow.class.getResource(CSS);
@@ -61,6 +74,7 @@ public final class StudioWindow implements AutoCloseable {
         }
         view.installKeys(scene);
         collectView.installTeleopKeys(scene);
+        correctView.installTeleopKeys(scene);
         ticker.start();
     }
 
@@ -94,6 +108,14 @@ public final class StudioWindow implements AutoCloseable {
 
     public CollectView collectView() {
         return collectView;
+    }
+
+    public CorrectViewModel correct() {
+        return correct;
+    }
+
+    public CorrectView correctView() {
+        return correctView;
     }
 
     public FrameTicker ticker() {

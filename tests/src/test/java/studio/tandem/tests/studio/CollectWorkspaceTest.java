@@ -61,7 +61,7 @@ class CollectWorkspaceTest {
 
     @Test
     void recordsAnEpisodeOnTheSimulatedStation(FxRobot robot) throws Exception {
-        robot.clickOn("#workspaceCollect");
+        fx(() -> window.shell().workspaceProperty().set(studio.tandem.app.studio.Workspace.COLLECT));
         await("station started", 90, () -> window.sessions().session() != null);
         StationSession s = window.sessions().session();
         await("loop ticking", 20, () -> s.loop().ticks().latest() != null);
@@ -78,12 +78,13 @@ class CollectWorkspaceTest {
         await("clutch released", 5, () -> label("#clutchIndicator").startsWith("CLUTCH OPEN"));
         robot.type(KeyCode.SPACE);
 
-        robot.clickOn("#recordTask").push(KeyCode.END).eraseText(40);
+        fx(() -> window.collectView().node().lookup("#recordTask").requestFocus());
+        robot.push(KeyCode.END).eraseText(40);
         robot.targetWindow(stage).write("lift the red cube");
         robot.type(KeyCode.ENTER);
         String[] typed = new String[2];
         fx(() -> {
-            typed[0] = ((javafx.scene.control.TextField) window.scene().lookup("#recordTask")).getText();
+            typed[0] = ((javafx.scene.control.TextField) window.collectView().node().lookup("#recordTask")).getText();
             typed[1] = String.valueOf(window.scene().getFocusOwner());
         });
         assertThat(typed[0]).as("task field, focus " + typed[1]).isEqualTo("lift the red cube");
@@ -103,7 +104,7 @@ class CollectWorkspaceTest {
         assertThat(ds.episodes()).hasSize(1);
         EpisodeRecord ep = ds.episodes().get(0);
         assertThat(ep.tasks()).containsExactly("lift the red cube");
-        assertThat(ep.length()).isBetween(30L, 120L);
+        assertThat(ep.length()).as("1.5 s or more at 30 fps").isBetween(40L, 900L);
         assertThat(ep.extras().success()).isTrue();
         assertThat(ds.info().features().get("observation.state")).isPresent();
         assertThat(ds.info().features().get("action")).isPresent();

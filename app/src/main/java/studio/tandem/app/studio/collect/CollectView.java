@@ -9,8 +9,6 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -156,32 +154,9 @@ public final class CollectView {
         }
     }
 
-    /** Routes key presses and releases to the keyboard teleop while Collect is visible. */
+    /** Routes teleop keys to the keyboard while Collect is visible. */
     public void installTeleopKeys(Scene scene) {
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (teleopTarget(e) && vm.keyDown(e.getCode().name())) {
-                e.consume();
-            }
-        });
-        scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
-            if (root.isVisible() && vm.keyUp(e.getCode().name())) {
-                e.consume();
-            }
-        });
-        scene.windowProperty().addListener((o, a, w) -> {
-            if (w != null) {
-                w.focusedProperty().addListener((oo, was, focused) -> {
-                    if (!focused) {
-                        vm.releaseKeys();
-                    }
-                });
-            }
-        });
-    }
-
-    private boolean teleopTarget(KeyEvent e) {
-        return root.isVisible() && !e.isConsumed() && !(e.getTarget() instanceof TextInputControl)
-                && !e.isShortcutDown() && !e.isAltDown();
+        TeleopKeys.install(scene, vm, root::isVisible);
     }
 
     public Robot3dView view3d() {

@@ -41,6 +41,7 @@ public final class KeyboardOperator implements OperatorPort {
     private final double periodSeconds;
     private volatile ArmTarget.Mode armMode = ArmTarget.Mode.HOLD;
     private volatile double closure;
+    private volatile boolean takeover;
     private boolean started;
 
     public KeyboardOperator(KeyboardDevice device, Arm arm, Hand hand, NanoClock clock, double loopHz) {
@@ -87,6 +88,7 @@ public final class KeyboardOperator implements OperatorPort {
         into.armMotion = armMove / periodSeconds;
         into.handMotion = handMove / periodSeconds;
         into.estopPressed = device.estopLatched();
+        into.takeoverHeld = takeover;
         return true;
     }
 
@@ -106,6 +108,15 @@ public final class KeyboardOperator implements OperatorPort {
     public void clearEstop() {
         device.clearEstop();
         retargeter.clearEstop();
+    }
+
+    /** Holds (true) or releases the takeover: the operator commands every group the policy drives. Any thread. */
+    public void takeover(boolean held) {
+        takeover = held;
+    }
+
+    public boolean takeoverHeld() {
+        return takeover;
     }
 
     /** Whether the keyboard drives the arm (the clutch toggle, SPACE). Any thread. */

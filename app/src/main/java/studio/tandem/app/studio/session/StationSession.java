@@ -113,14 +113,15 @@ public final class StationSession implements AutoCloseable {
 
     /**
      * Runs {@code rt} as the hand policy (SHARED mode: operator arm, policy hand) or, with null, goes
-     * back to teleoperation: the loop is rebuilt and restarted from the robot's current state. Not
+     * back to teleoperation, starting from {@code instruction}: the loop is rebuilt and restarted from the robot's current state. Not
      * while recording. Worker thread (it joins the old loop thread).
      */
-    public synchronized void usePolicy(PolicyRuntime rt) {
+    public synchronized void usePolicy(PolicyRuntime rt, String instruction) {
         if (recording.recorder().isRecording()) {
             throw new IllegalStateException("stop recording before changing the policy");
         }
         HandPolicies.Wiring next = rt == null ? null : loops.wire(rt);
+        loops.instruction(instruction);
         runner.close();
         HandPolicies.Wiring old = policy;
         if (old != null) {
