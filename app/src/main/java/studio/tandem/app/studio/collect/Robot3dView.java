@@ -65,7 +65,7 @@ public final class Robot3dView implements FrameTicker.Refreshable {
             world.getChildren().add(g);
         }
         world.getTransforms().addAll(new Rotate(90, Rotate.X_AXIS), new Scale(UNITS_PER_M, UNITS_PER_M, UNITS_PER_M),
-                new Translate(-0.3, 0, -0.25));
+                new Translate(-0.35, 0, -0.2));
         PointLight key = new PointLight(Color.gray(0.85));
         key.getTransforms().add(new Translate(-150, -250, -200));
         Group root = new Group(world, new AmbientLight(Color.gray(0.35)), key);
@@ -76,7 +76,7 @@ public final class Robot3dView implements FrameTicker.Refreshable {
         cam.setFarClip(5000);
         cam.setFieldOfView(40);
         cam.getTransforms().addAll(new Rotate(-35, Rotate.Y_AXIS), new Rotate(-28, Rotate.X_AXIS),
-                new Translate(0, 0, -230));
+                new Translate(0, 0, -185));
         sub.setCamera(cam);
         sub.setId("robot3d");
         node = sub;
