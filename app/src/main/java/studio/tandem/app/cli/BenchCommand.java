@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             BenchControlCommand.class,
             BenchPolicyCommand.class,
             BenchRecordCommand.class,
+            BenchStartupCommand.class,
         })
 public final class BenchCommand {
 }

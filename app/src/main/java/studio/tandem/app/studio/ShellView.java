@@ -52,6 +52,9 @@ public final class ShellView {
         nodes.put(w, node);
         keys.put(w, shortcuts);
         node.setVisible(w == vm.workspaceProperty().get());
+        if (node instanceof Region r) {
+            r.setMinSize(0, 0);
+        }
         stack.getChildren().add(node);
     }
 

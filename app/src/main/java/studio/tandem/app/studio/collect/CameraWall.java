@@ -21,14 +21,19 @@ public final class CameraWall {
     private final FrameTicker ticker;
     private final List<VideoSurface> surfaces = new ArrayList<>();
     private final Label empty = new Label("Starting the simulated station…");
+    private final double imageWidth;
+    private final double imageHeight;
 
-    public CameraWall(FrameTicker ticker) {
+    /** @param imageWidth width each view is scaled to (px); tiles hold {@code columns} per row */
+    public CameraWall(FrameTicker ticker, double imageWidth, double imageHeight, int columns) {
         this.ticker = ticker;
+        this.imageWidth = imageWidth;
+        this.imageHeight = imageHeight;
         root.getStyleClass().add("camera-stage");
         root.setId("cameraWall");
-        root.setPrefColumns(2);
-        root.setPrefTileWidth(480);
-        root.setPrefTileHeight(384);
+        root.setPrefColumns(columns);
+        root.setPrefTileWidth(imageWidth + 12);
+        root.setPrefTileHeight(imageHeight + 30);
         empty.getStyleClass().add("camera-missing");
         root.getChildren().add(empty);
     }
@@ -43,8 +48,8 @@ public final class CameraWall {
         for (int i = 0; i < slots.length; i++) {
             VideoSurface v = new VideoSurface();
             v.setSlot(slots[i]);
-            v.view().setFitWidth(464);
-            v.view().setFitHeight(348);
+            v.view().setFitWidth(imageWidth);
+            v.view().setFitHeight(imageHeight);
             v.view().setId("camera-" + names.get(i));
             surfaces.add(v);
             ticker.register(v);
@@ -69,6 +74,14 @@ public final class CameraWall {
         VBox box = new VBox(4, caption, stage);
         box.getStyleClass().add("camera-box");
         return box;
+    }
+
+    public double imageWidth() {
+        return imageWidth;
+    }
+
+    public double imageHeight() {
+        return imageHeight;
     }
 
     public List<VideoSurface> surfaces() {

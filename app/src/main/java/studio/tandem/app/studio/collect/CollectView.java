@@ -37,13 +37,14 @@ public final class CollectView {
     public CollectView(CollectViewModel vm, Node stationPanel, FrameTicker ticker) {
         this.vm = vm;
         this.ticker = ticker;
-        this.cameras = new CameraWall(ticker);
+        this.cameras = new CameraWall(ticker, 344, 258, 3);
         root.setId("collectView");
         root.setTop(indicators());
         root.setCenter(new ScrollPane(cameras.node()));
         ((ScrollPane) root.getCenter()).setFitToWidth(true);
         VBox side = new VBox(8, stationPanel, livePanel());
-        side.setPrefWidth(300);
+        side.setPrefWidth(320);
+        side.setMinWidth(280);
         root.setLeft(side);
         root.setBottom(new RecordingBar(vm, keys).node());
         BorderPane.setMargin(side, new Insets(0, 8, 0, 0));
@@ -148,7 +149,7 @@ public final class CollectView {
         }
         cameras.show(names, s.frameSlots(), s.cameraProblem());
         if (view3d == null) {
-            view3d = new Robot3dView(s.sim().engine(), 464, 348);
+            view3d = new Robot3dView(s.sim().engine(), cameras.imageWidth(), cameras.imageHeight());
             ticker.register(view3d);
             cameras.addTile("3D · station state", view3d.node());
         }

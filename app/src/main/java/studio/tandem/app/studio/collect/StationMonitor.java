@@ -18,11 +18,13 @@ final class StationMonitor {
     private long lastNanos = -1;
     private long[] lastFrames = new long[0];
     private long lastLate;
+    private long[] lastCameraLate = new long[0];
 
     List<DeviceStatus> sample(StationSession s, long nowNanos) {
         List<Camera> cams = s.sim().station().cameras();
         if (lastFrames.length != cams.size()) {
             lastFrames = new long[cams.size()];
+            lastCameraLate = new long[cams.size()];
         }
         double dt = lastNanos < 0 ? 0 : (nowNanos - lastNanos) / 1e9;
         lastNanos = nowNanos;
@@ -34,15 +36,19 @@ final class StationMonitor {
                 String.format(Locale.ROOT, "%.0f Hz physics", engine.measuredRateHz()),
                 fault == null || fault.isEmpty() ? "ok" : fault, fault == null || fault.isEmpty()));
         Device hand = s.sim().hand();
-        out.add(device(hand, "hand · sim", "commanded by the loop"));
+        out.add(device(hand, "hand · sim", "via the loop"));
         for (int i = 0; i < cams.size(); i++) {
             Camera c = cams.get(i);
             long n = c.framesCaptured();
             String rate = dt <= 0 ? "…" : String.format(Locale.ROOT, "%.1f fps", (n - lastFrames[i]) / dt);
             lastFrames[i] = n;
-            boolean ok = c.faultReason().isEmpty();
+            long late = c.framesLate() - lastCameraLate[i];
+            lastCameraLate[i] = c.framesLate();
+            boolean ok = c.faultReason().isEmpty() && late == 0;
+            String health = !c.faultReason().isEmpty() ? c.faultReason()
+                    : late == 0 ? "ok" : late + " late frames in the last second";
             out.add(new DeviceStatus(c.id(), "camera · " + c.width() + "×" + c.height(), c.state().readable(), rate,
-                    ok ? (c.framesLate() == 0 ? "ok" : c.framesLate() + " late frames") : c.faultReason(), ok));
+                    health, ok));
         }
         if (cams.isEmpty() && !s.cameraProblem().isEmpty()) {
             out.add(new DeviceStatus("cameras", "camera", false, "—", s.cameraProblem(), false));

@@ -49,7 +49,7 @@ public final class CorrectView {
     public CorrectView(CorrectViewModel vm, CollectViewModel recording, FrameTicker ticker) {
         this.vm = vm;
         this.recording = recording;
-        this.cameras = new CameraWall(ticker);
+        this.cameras = new CameraWall(ticker, 372, 279, 2);
         root.setId("correctView");
         ticker.register(vm);
         plot.setId("failurePlot");
@@ -135,9 +135,11 @@ public final class CorrectView {
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
         error.textProperty().bind(vm.errorProperty());
-        ListView<String> summary = new ListView<>(vm.summary());
+        Label summary = new Label();
         summary.setId("policySummary");
-        summary.setPrefHeight(170);
+        summary.setWrapText(true);
+        summary.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", vm.summary()),
+                vm.summary()));
         ToggleButton run = Icons.decorate(new ToggleButton("Run"), "mdi2p-play-pause", "Run or pause the policy",
                 keys.bind(RUN_KEY, () -> vm.setRunning(!vm.runningProperty().get())));
         run.setId("policyRun");
