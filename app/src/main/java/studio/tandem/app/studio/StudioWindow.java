@@ -3,6 +3,8 @@ package studio.tandem.app.studio;
 import javafx.scene.Scene;
 import studio.tandem.app.studio.collect.CollectView;
 import studio.tandem.app.studio.collect.CollectViewModel;
+import studio.tandem.app.studio.collect.TeleopKeys;
+import studio.tandem.app.studio.common.Shortcuts;
 import studio.tandem.app.studio.common.FrameTicker;
 import studio.tandem.app.studio.correct.CorrectView;
 import studio.tandem.app.studio.correct.CorrectViewModel;
@@ -31,9 +33,9 @@ public final class StudioWindow implements AutoCloseable {
     private final StationSettingsViewModel station;
     private final SessionModel sessions;
     private final CollectViewModel collect;
-    private final CollectView collectView;
     private final CorrectViewModel correct;
-    private final CorrectView correctView;
+    private final LazyWorkspace<CollectView> collectView;
+    private final LazyWorkspace<CorrectView> correctView;
 
     public StudioWindow(StudioContext ctx, ShellViewModel.EmergencyStop stop) {
         sessions = new SessionModel(ctx.background(), () -> StationSession.start(ctx.session(), ctx.clock()));
@@ -55,8 +57,10 @@ public final class StudioWindow implements AutoCloseable {
         collect = new CollectViewModel(sessions, ctx.background());
         collect.statusProperty().addListener((o, a, b) -> shell.statusProperty().set(b));
         sessions.stateProperty().addListener((o, a, b) -> shell.statusProperty().set(b));
-        collectView = new CollectView(collect, new StationPanel(station).node(), ticker);
-        view.add(Workspace.COLLECT, collectView.node(), collectView.shortcuts());
+        Shortcuts collectKeys = new Shortcuts();
+        collectView = new LazyWorkspace<>(() -> new CollectView(collect, new StationPanel(station).node(), ticker,
+                collectKeys), CollectView::node);
+        view.add(Workspace.COLLECT, collectView.holder(), collectKeys);
         correct = new CorrectViewModel(sessions, ctx.background(), ctx.defaultPolicy(), collect.taskProperty());
         correct.statusProperty().addListener((o, a, b) -> shell.statusProperty().set(b));
         correct.errorProperty().addListener((o, a, b) -> {
@@ -64,8 +68,11 @@ public final class StudioWindow implements AutoCloseable {
                 shell.statusProperty().set(b);
             }
         });
-        correctView = new CorrectView(correct, collect, ticker);
-        view.add(Workspace.CORRECT, correctView.node(), correctView.shortcuts());
+        Shortcuts correctKeys = new Shortcuts();
+        correctView = new LazyWorkspace<>(() -> new CorrectView(correct, collect, ticker, correctKeys),
+                CorrectView::node);
+        view.add(Workspace.CORRECT, correctView.holder(), correctKeys);
+        shell.workspaceProperty().addListener((o, a, w) -> show(w));
         station.load();
         scene = new Scene(view.node(), 1440, 900);
         var css = StudioWindow.class.getResource(CSS);
@@ -73,9 +80,20 @@ public final class StudioWindow implements AutoCloseable {
             scene.getStylesheets().add(css.toExternalForm());
         }
         view.installKeys(scene);
-        collectView.installTeleopKeys(scene);
-        correctView.installTeleopKeys(scene);
+        TeleopKeys.install(scene, collect, () -> shell.workspaceProperty().get() != Workspace.REVIEW);
+        show(shell.workspaceProperty().get());
         ticker.start();
+    }
+
+    /** Builds a workspace on its first showing (start-up builds only what is visible) and starts the station. */
+    private void show(Workspace w) {
+        if (w == Workspace.COLLECT) {
+            collectView.get();
+            sessions.start();
+        } else if (w == Workspace.CORRECT) {
+            correctView.get();
+            sessions.start();
+        }
     }
 
     public Scene scene() {
@@ -107,7 +125,7 @@ public final class StudioWindow implements AutoCloseable {
     }
 
     public CollectView collectView() {
-        return collectView;
+        return collectView.get();
     }
 
     public CorrectViewModel correct() {
@@ -115,7 +133,7 @@ public final class StudioWindow implements AutoCloseable {
     }
 
     public CorrectView correctView() {
-        return correctView;
+        return correctView.get();
     }
 
     public FrameTicker ticker() {

@@ -6,7 +6,6 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -29,13 +28,14 @@ public final class CollectView {
     private final CollectViewModel vm;
     private final FrameTicker ticker;
     private final BorderPane root = new BorderPane();
-    private final Shortcuts keys = new Shortcuts();
+    private final Shortcuts keys;
     private final CameraWall cameras;
     private final VBox live = new VBox(4);
     private Robot3dView view3d;
 
-    public CollectView(CollectViewModel vm, Node stationPanel, FrameTicker ticker) {
+    public CollectView(CollectViewModel vm, Node stationPanel, FrameTicker ticker, Shortcuts keys) {
         this.vm = vm;
+        this.keys = keys;
         this.ticker = ticker;
         this.cameras = new CameraWall(ticker, 344, 258, 3);
         root.setId("collectView");
@@ -55,11 +55,6 @@ public final class CollectView {
         vm.sessions().sessionProperty().addListener((o, a, s) -> {
             if (s != null) {
                 showSession(s);
-            }
-        });
-        root.visibleProperty().addListener((o, a, visible) -> {
-            if (visible) {
-                vm.activate();
             }
         });
     }
@@ -153,11 +148,6 @@ public final class CollectView {
             ticker.register(view3d);
             cameras.addTile("3D · station state", view3d.node());
         }
-    }
-
-    /** Routes teleop keys to the keyboard while Collect is visible. */
-    public void installTeleopKeys(Scene scene) {
-        TeleopKeys.install(scene, vm, root::isVisible);
     }
 
     public Robot3dView view3d() {

@@ -6,7 +6,6 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -20,7 +19,6 @@ import javafx.stage.FileChooser;
 import studio.tandem.app.studio.collect.CameraWall;
 import studio.tandem.app.studio.collect.CollectViewModel;
 import studio.tandem.app.studio.collect.RecordingBar;
-import studio.tandem.app.studio.collect.TeleopKeys;
 import studio.tandem.app.studio.common.FrameTicker;
 import studio.tandem.app.studio.common.Icons;
 import studio.tandem.app.studio.common.PlotCanvas;
@@ -42,12 +40,13 @@ public final class CorrectView {
     private final CorrectViewModel vm;
     private final CollectViewModel recording;
     private final BorderPane root = new BorderPane();
-    private final Shortcuts keys = new Shortcuts();
+    private final Shortcuts keys;
     private final CameraWall cameras;
     private final PlotCanvas plot = new PlotCanvas();
 
-    public CorrectView(CorrectViewModel vm, CollectViewModel recording, FrameTicker ticker) {
+    public CorrectView(CorrectViewModel vm, CollectViewModel recording, FrameTicker ticker, Shortcuts keys) {
         this.vm = vm;
+        this.keys = keys;
         this.recording = recording;
         this.cameras = new CameraWall(ticker, 372, 279, 2);
         root.setId("correctView");
@@ -73,11 +72,6 @@ public final class CorrectView {
                     names.add(c.id());
                 }
                 cameras.show(names, s.frameSlots(), s.cameraProblem());
-            }
-        });
-        root.visibleProperty().addListener((o, a, visible) -> {
-            if (visible) {
-                vm.activate();
             }
         });
     }
@@ -200,11 +194,6 @@ public final class CorrectView {
         box.getStyleClass().add("panel");
         box.setPrefWidth(300);
         return box;
-    }
-
-    /** Routes teleop keys to the keyboard while Correct is visible (the operator drives the arm). */
-    public void installTeleopKeys(Scene scene) {
-        TeleopKeys.install(scene, recording, root::isVisible);
     }
 
     public PlotCanvas plot() {

@@ -49,6 +49,10 @@ public final class SessionModel implements AutoCloseable {
                     : "Simulated station running without cameras: " + s.cameraProblem());
         }, e -> {
             starting = false;
+            if (closed) {
+                LOG.info("station start abandoned: the window closed ({})", Background.message(e));
+                return;
+            }
             LOG.error("station did not start", e);
             state.set("The station did not start: " + Background.message(e));
         });

@@ -50,11 +50,11 @@ public final class StationSession implements AutoCloseable {
         this.sim = sim;
         this.cameraProblem = cameraProblem;
         KeyboardDevice keyboard = new KeyboardDevice("keyboard", clock);
-        keyboard.connect();
         this.operator = new KeyboardOperator(keyboard, sim.arm(), sim.hand(), clock, settings.loopHz());
         this.loops = new LoopBuilder(sim, operator, clock, settings.loopHz());
         List<Camera> cams = sim.station().cameras();
         this.recording = SessionRecorder.open(settings, clock, sim.station(), loops.layout());
+        keyboard.connect();
         this.frameSlots = new FrameSlot[cams.size()];
         for (int i = 0; i < cams.size(); i++) {
             frameSlots[i] = new FrameSlot(cams.get(i).width(), cams.get(i).height());
