@@ -55,24 +55,9 @@ public final class StudioWindow implements AutoCloseable {
         station = new StationSettingsViewModel(ctx.background(), ctx.configFile());
         station.statusProperty().addListener((o, a, b) -> shell.statusProperty().set(b));
         collect = new CollectViewModel(sessions, ctx.background());
-        collect.statusProperty().addListener((o, a, b) -> shell.statusProperty().set(b));
-        sessions.stateProperty().addListener((o, a, b) -> shell.statusProperty().set(b));
-        Shortcuts collectKeys = new Shortcuts();
-        collectView = new LazyWorkspace<>(() -> new CollectView(collect, new StationPanel(station).node(), ticker,
-                collectKeys), CollectView::node);
-        view.add(Workspace.COLLECT, collectView.holder(), collectKeys);
         correct = new CorrectViewModel(sessions, ctx.background(), ctx.defaultPolicy(), collect.taskProperty());
-        correct.statusProperty().addListener((o, a, b) -> shell.statusProperty().set(b));
-        correct.errorProperty().addListener((o, a, b) -> {
-            if (!b.isEmpty()) {
-                shell.statusProperty().set(b);
-            }
-        });
-        Shortcuts correctKeys = new Shortcuts();
-        correctView = new LazyWorkspace<>(() -> new CorrectView(correct, collect, ticker, correctKeys),
-                CorrectView::node);
-        view.add(Workspace.CORRECT, correctView.holder(), correctKeys);
-        shell.workspaceProperty().addListener((o, a, w) -> show(w));
+        collectView = collectWorkspace(view);
+        correctView = correctWorkspace(view);
         station.load();
         scene = new Scene(view.node(), 1440, 900);
         var css = StudioWindow.class.getResource(CSS);
@@ -83,6 +68,31 @@ public final class StudioWindow implements AutoCloseable {
         TeleopKeys.install(scene, collect, () -> shell.workspaceProperty().get() != Workspace.REVIEW);
         show(shell.workspaceProperty().get());
         ticker.start();
+    }
+
+    private LazyWorkspace<CollectView> collectWorkspace(ShellView view) {
+        collect.statusProperty().addListener((o, a, b) -> shell.statusProperty().set(b));
+        sessions.stateProperty().addListener((o, a, b) -> shell.statusProperty().set(b));
+        Shortcuts keys = new Shortcuts();
+        LazyWorkspace<CollectView> w = new LazyWorkspace<>(() -> new CollectView(collect,
+                new StationPanel(station).node(), ticker, keys), CollectView::node);
+        view.add(Workspace.COLLECT, w.holder(), keys);
+        return w;
+    }
+
+    private LazyWorkspace<CorrectView> correctWorkspace(ShellView view) {
+        correct.statusProperty().addListener((o, a, b) -> shell.statusProperty().set(b));
+        correct.errorProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                shell.statusProperty().set(b);
+            }
+        });
+        Shortcuts keys = new Shortcuts();
+        LazyWorkspace<CorrectView> w = new LazyWorkspace<>(() -> new CorrectView(correct, collect, ticker, keys),
+                CorrectView::node);
+        view.add(Workspace.CORRECT, w.holder(), keys);
+        shell.workspaceProperty().addListener((o, a, now) -> show(now));
+        return w;
     }
 
     /** Builds a workspace on its first showing (start-up builds only what is visible) and starts the station. */

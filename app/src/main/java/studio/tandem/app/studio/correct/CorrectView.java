@@ -134,6 +134,21 @@ public final class CorrectView {
         summary.setWrapText(true);
         summary.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", vm.summary()),
                 vm.summary()));
+        Label info = new Label();
+        info.getStyleClass().add("hint");
+        info.setWrapText(true);
+        info.textProperty().bind(vm.loopInfoProperty());
+        Label status = new Label();
+        status.getStyleClass().add("hint");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
+        VBox box = new VBox(8, title, new HBox(4, path, browse), load, error, summary, controls(), info, status);
+        box.getStyleClass().add("panel");
+        box.setPrefWidth(320);
+        return box;
+    }
+
+    private Node controls() {
         ToggleButton run = Icons.decorate(new ToggleButton("Run"), "mdi2p-play-pause", "Run or pause the policy",
                 keys.bind(RUN_KEY, () -> vm.setRunning(!vm.runningProperty().get())));
         run.setId("policyRun");
@@ -146,19 +161,7 @@ public final class CorrectView {
         take.setId("takeover");
         take.selectedProperty().bindBidirectional(vm.takeoverProperty());
         take.setOnAction(e -> vm.setTakeover(take.isSelected()));
-        Label info = new Label();
-        info.getStyleClass().add("hint");
-        info.setWrapText(true);
-        info.textProperty().bind(vm.loopInfoProperty());
-        Label status = new Label();
-        status.getStyleClass().add("hint");
-        status.setWrapText(true);
-        status.textProperty().bind(vm.statusProperty());
-        VBox box = new VBox(8, title, new HBox(4, path, browse), load, error, summary, new HBox(8, run, take), info,
-                status);
-        box.getStyleClass().add("panel");
-        box.setPrefWidth(320);
-        return box;
+        return new HBox(8, run, take);
     }
 
     private void choose() {
