@@ -94,9 +94,12 @@ final class BenchControlCommand implements Callable<Integer> {
                 s.count(), s.lateTicks(), runner.skippedTicks(), loop.watchdog().overruns(), s.maxMillis());
         spec.commandLine().getOut().printf(Locale.ROOT, "{\"bench\":\"control\",\"rate_hz\":%.0f,\"ticks\":%d,"
                 + "\"p50_period_error_ms\":%.4f,\"p99_period_error_ms\":%.4f,\"p999_period_error_ms\":%.4f,"
-                + "\"max_period_error_ms\":%.4f,\"skipped_ticks\":%d,\"record\":%b%s}%n", rate, s.count(),
-                s.percentileMillis(0.5), s.percentileMillis(0.99), s.percentileMillis(0.999), s.maxMillis(),
-                runner.skippedTicks(), load != null, extra);
+                + "\"max_period_error_ms\":%.4f,\"skipped_ticks\":%d,\"overruns\":%d,\"record\":%b,"
+                + "\"load_average_1m\":%.2f,\"cpus\":%d%s}%n", rate, s.count(), s.percentileMillis(0.5),
+                s.percentileMillis(0.99), s.percentileMillis(0.999), s.maxMillis(), runner.skippedTicks(),
+                loop.watchdog().overruns(), load != null,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors(), extra);
         spec.commandLine().getOut().flush();
     }
 

@@ -4,13 +4,13 @@ import java.nio.FloatBuffer;
 
 /**
  * Crop → resize → CHW float in [0, 1] → per-channel (x − mean) / std, as a camera input of the
- * manifest declares. Resizing averages an evenly spaced grid of at most 4 × 4 source pixels per
+ * manifest declares. Resizing averages an evenly spaced grid of at most 3 × 3 source pixels per
  * output pixel (an area filter, subsampled for large frames). Used by the runtime and by training,
  * so both see the same pixels. Sampling tables are rebuilt only when the frame size changes; no
  * allocation otherwise. One instance per thread.
  */
 public final class ImagePreprocessor {
-    private static final int MAX_TAPS = 4;
+    private static final int MAX_TAPS = 3;
     private final ManifestInput.Camera spec;
     private final int w;
     private final int h;
