@@ -40,6 +40,11 @@ public final class StudioWindow implements AutoCloseable {
     public StudioWindow(StudioContext ctx, ShellViewModel.EmergencyStop stop) {
         sessions = new SessionModel(ctx.background(), () -> StationSession.start(ctx.session(), ctx.clock()));
         shell = new ShellViewModel(new SessionStop(stop, sessions));
+        sessions.sessionProperty().addListener((o, a, s) -> {
+            if (s != null && shell.estoppedProperty().get()) {
+                s.eStop();
+            }
+        });
         review = new ReviewViewModel(ctx.background());
         reviewView = new ReviewView(review, new ExportViewModel(ctx.background(), ctx.clock()), ticker);
         review.statusProperty().addListener((o, a, b) -> shell.statusProperty().set(b));

@@ -52,11 +52,8 @@ public final class CollectView {
         BorderPane.setMargin(root.getTop(), new Insets(0, 0, 8, 0));
         ticker.register(vm);
         vm.devices().addListener((javafx.collections.ListChangeListener<DeviceStatus>) c -> showDevices());
-        vm.sessions().sessionProperty().addListener((o, a, s) -> {
-            if (s != null) {
-                showSession(s);
-            }
-        });
+        vm.sessions().sessionProperty().addListener((o, a, s) -> showSession(s));
+        showSession(vm.sessions().session());
     }
 
     private Node indicators() {
@@ -138,6 +135,9 @@ public final class CollectView {
     }
 
     private void showSession(StationSession s) {
+        if (s == null) {
+            return;
+        }
         List<String> names = new ArrayList<>();
         for (Camera c : s.sim().station().cameras()) {
             names.add(c.id());

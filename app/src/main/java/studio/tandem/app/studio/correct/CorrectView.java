@@ -23,6 +23,7 @@ import studio.tandem.app.studio.common.FrameTicker;
 import studio.tandem.app.studio.common.Icons;
 import studio.tandem.app.studio.common.PlotCanvas;
 import studio.tandem.app.studio.common.Shortcuts;
+import studio.tandem.app.studio.session.StationSession;
 import studio.tandem.teleop.robot.Camera;
 
 /**
@@ -65,15 +66,19 @@ public final class CorrectView {
         BorderPane.setMargin(root.getLeft(), new Insets(0, 8, 0, 0));
         BorderPane.setMargin(root.getRight(), new Insets(0, 0, 0, 8));
         BorderPane.setMargin(root.getBottom(), new Insets(8, 0, 0, 0));
-        vm.sessions().sessionProperty().addListener((o, a, s) -> {
-            if (s != null) {
-                List<String> names = new ArrayList<>();
-                for (Camera c : s.sim().station().cameras()) {
-                    names.add(c.id());
-                }
-                cameras.show(names, s.frameSlots(), s.cameraProblem());
-            }
-        });
+        vm.sessions().sessionProperty().addListener((o, a, s) -> showSession(s));
+        showSession(vm.sessions().session());
+    }
+
+    private void showSession(StationSession s) {
+        if (s == null) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        for (Camera c : s.sim().station().cameras()) {
+            names.add(c.id());
+        }
+        cameras.show(names, s.frameSlots(), s.cameraProblem());
     }
 
     private Node indicators() {
