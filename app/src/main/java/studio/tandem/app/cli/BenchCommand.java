@@ -8,9 +8,10 @@ import picocli.CommandLine.Command;
         subcommands = {
             BenchDatasetCommand.class,
             BenchRecordCommand.class,
+            BenchTeleopCommand.class,
             BenchControlCommand.class,
             BenchPolicyCommand.class,
-            BenchTeleopCommand.class,
+            BenchStartupCommand.class,
         })
 public final class BenchCommand {
 }

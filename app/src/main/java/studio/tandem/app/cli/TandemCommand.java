@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvalCommand.class,
             BenchCommand.class,
+            ScreenshotsCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class TandemCommand implements Callable<Integer> {

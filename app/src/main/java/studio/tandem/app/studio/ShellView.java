@@ -52,6 +52,9 @@ public final class ShellView {
         nodes.put(w, node);
         keys.put(w, shortcuts);
         node.setVisible(w == vm.workspaceProperty().get());
+        if (node instanceof Region r) {
+            r.setMinSize(0, 0);
+        }
         stack.getChildren().add(node);
     }
 
@@ -76,11 +79,6 @@ public final class ShellView {
                 b.setSelected(true);
             });
             vm.workspaceProperty().addListener((o, a, now) -> b.setSelected(now == w));
-            if (w == Workspace.CORRECT) {
-                b.setDisable(true);
-                b.setTooltip(new javafx.scene.control.Tooltip("Correct needs the control loop and policy runtime; "
-                        + "not wired into the studio yet"));
-            }
             switcher.getChildren().add(b);
         }
         Region spacer = new Region();

@@ -10,6 +10,11 @@ import org.slf4j.LoggerFactory;
 public final class StudioApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(StudioApp.class);
 
+    /** System property: print {@link #READY_LINE} on the first frame drawn, then exit (bench startup). */
+    public static final String BENCH_PROPERTY = "tandem.bench.startup";
+    /** What the studio prints once its window drew its first frame under {@link #BENCH_PROPERTY}. */
+    public static final String READY_LINE = "tandem-ready";
+
     private StudioContext context;
     private StudioWindow window;
 
@@ -33,6 +38,17 @@ public final class StudioApp extends Application {
         stage.setMinWidth(1024);
         stage.setMinHeight(680);
         stage.show();
+        if (Boolean.getBoolean(BENCH_PROPERTY)) {
+            new javafx.animation.AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    stop();
+                    System.out.println(READY_LINE);
+                    System.out.flush();
+                    javafx.application.Platform.exit();
+                }
+            }.start();
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import studio.tandem.app.studio.common.Background;
+import studio.tandem.app.studio.session.SessionSettings;
 import studio.tandem.dataset.time.NanoClock;
 
 /**
@@ -21,6 +22,7 @@ public final class StudioContext implements AutoCloseable {
     private final NanoClock clock;
     private final Path dataDir;
     private final Path configFile;
+    private volatile SessionSettings session;
 
     /**
      * @param configFile the station configuration (YAML); a missing file means the simulated station
@@ -36,6 +38,7 @@ public final class StudioContext implements AutoCloseable {
         this.clock = clock;
         this.dataDir = dataDir;
         this.configFile = configFile;
+        this.session = SessionSettings.defaults(dataDir.resolve("sim-station"));
     }
 
     /** The default places: datasets under ~/tandem-data, configuration in ~/.tandem/station.yaml. */
@@ -54,6 +57,22 @@ public final class StudioContext implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** How Collect and Correct run the simulated station (dataset under {@code dataDir/sim-station}). */
+    public SessionSettings session() {
+        return session;
+    }
+
+    /** Replaces the session settings (tests: smaller cameras, a temporary dataset). Before the window is built. */
+    public void useSession(SessionSettings s) {
+        session = s;
+    }
+
+    /** The hand policy Correct offers first: {@code models/hand_policy.json} under {@code tandem.home}. */
+    public Path defaultPolicy() {
+        return Path.of(System.getProperty("tandem.home", ".")).resolve("models").resolve("hand_policy.json")
+                .toAbsolutePath().normalize();
     }
 
     public Path configFile() {

@@ -33,6 +33,7 @@ class StationSettingsTest {
     void start(Stage stage) {
         StudioApp.applyTheme();
         ctx = new StudioContext(NanoClock.SYSTEM, tmp, tmp.resolve("cfg/station.yaml"));
+        ctx.useSession(studio.tandem.app.studio.session.SessionSettings.defaults(tmp.resolve("ds")).withCameras(false));
         window = new StudioWindow(ctx, new ReviewWorkspaceTest.RecordingStop());
         stage.setScene(window.scene());
         stage.show();

@@ -8,7 +8,8 @@ import javafx.scene.input.KeyEvent;
 
 /**
  * A workspace's keyboard shortcuts (foot pedals that send keys work the same). Shortcuts without a
- * modifier are ignored while a text field has the focus, so typing never triggers them.
+ * modifier are ignored while a text field has the focus, so typing never triggers them; function keys
+ * (F1..F24, what pedals usually send) type nothing and work everywhere.
  * FX thread only.
  */
 public final class Shortcuts {
@@ -26,7 +27,7 @@ public final class Shortcuts {
         boolean typing = e.getTarget() instanceof TextInputControl;
         for (Map.Entry<KeyCombination, Runnable> s : map.entrySet()) {
             if (s.getKey().match(e)) {
-                if (typing && !hasModifier(s.getKey())) {
+                if (typing && !hasModifier(s.getKey()) && !isFunctionKey(s.getKey())) {
                     return false;
                 }
                 e.consume();
@@ -40,6 +41,10 @@ public final class Shortcuts {
     private static boolean hasModifier(KeyCombination k) {
         return k.getControl() == KeyCombination.ModifierValue.DOWN || k.getAlt() == KeyCombination.ModifierValue.DOWN
                 || k.getShortcut() == KeyCombination.ModifierValue.DOWN || k.getMeta() == KeyCombination.ModifierValue.DOWN;
+    }
+
+    private static boolean isFunctionKey(KeyCombination k) {
+        return k instanceof javafx.scene.input.KeyCodeCombination c && c.getCode().isFunctionKey();
     }
 
     public Map<KeyCombination, Runnable> all() {

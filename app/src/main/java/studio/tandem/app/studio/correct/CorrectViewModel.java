@@ -1,0 +1,271 @@
+package studio.tandem.app.studio.correct;
+
+import ai.onnxruntime.OrtEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import studio.tandem.app.studio.common.Background;
+import studio.tandem.app.studio.common.FrameTicker;
+import studio.tandem.app.studio.common.PlotSeries;
+import studio.tandem.app.studio.session.SessionModel;
+import studio.tandem.app.studio.session.StationSession;
+import studio.tandem.autonomy.arbitration.Authority;
+import studio.tandem.autonomy.arbitration.Mode;
+import studio.tandem.autonomy.loop.ControlLoop;
+import studio.tandem.autonomy.loop.Tick;
+import studio.tandem.autonomy.policy.PolicyRuntime;
+
+/**
+ * Correct's state and actions: load a policy (manifest summary, load errors in one line), run or
+ * pause it, who has authority over the hand, take over, the intervention state, language
+ * corrections with their history, and the failure score over the last seconds with its threshold.
+ * Pulls the latest tick at screen rate; loading runs on the worker. FX thread only.
+ */
+public final class CorrectViewModel implements FrameTicker.Refreshable {
+    private static final int SCORE_POINTS = 300;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final SessionModel sessions;
+    private final javafx.beans.value.ObservableStringValue task;
+    private final Background background;
+    private final StringProperty policyPath = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("No policy loaded.");
+    private final ObservableList<String> summary = FXCollections.observableArrayList();
+    private final BooleanProperty loaded = new SimpleBooleanProperty();
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final BooleanProperty takeover = new SimpleBooleanProperty();
+    private final BooleanProperty intervention = new SimpleBooleanProperty();
+    private final StringProperty armAuthority = new SimpleStringProperty("—");
+    private final StringProperty handAuthority = new SimpleStringProperty("—");
+    private final StringProperty instruction = new SimpleStringProperty("");
+    private final StringProperty correction = new SimpleStringProperty("");
+    private final StringProperty loopInfo = new SimpleStringProperty("");
+    private final ObservableList<String> history = FXCollections.observableArrayList();
+    private final ObjectProperty<PlotSeries> score = new SimpleObjectProperty<>(PlotSeries.EMPTY);
+    private final double[] ring = new double[SCORE_POINTS];
+    private int ringCount;
+    private int ringHead;
+    private long seenTick = -1;
+    private long lastPlot = -1;
+
+    /** @param task the episode's task (Collect's task field): the instruction the policy starts from */
+    public CorrectViewModel(SessionModel sessions, Background background, Path defaultPolicy,
+            javafx.beans.value.ObservableStringValue task) {
+        this.sessions = sessions;
+        this.task = task;
+        this.background = background;
+        policyPath.set(defaultPolicy == null ? "" : defaultPolicy.toString());
+    }
+
+    /** Starts the station if it is not running (Correct became visible). */
+    public void activate() {
+        sessions.start();
+    }
+
+    /** Loads the policy at {@link #policyPathProperty()} and runs it as the hand policy. */
+    public void load() {
+        StationSession s = sessions.session();
+        String p = policyPath.get() == null ? "" : policyPath.get().trim();
+        if (s == null) {
+            error.set("The station is not running yet.");
+            return;
+        }
+        if (p.isEmpty()) {
+            error.set("Choose a policy manifest (.json) first.");
+            return;
+        }
+        Path file = Path.of(p);
+        String instructionNow = task.get() == null || task.get().isBlank() ? "pick up the red cube" : task.get().trim();
+        loading.set(true);
+        error.set("");
+        status.set("Loading " + file.getFileName() + "…");
+        background.run(() -> {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException(file + ": no such policy manifest");
+            }
+            PolicyRuntime rt = PolicyRuntime.load(file, OrtEnvironment.getEnvironment(), null);
+            try {
+                s.usePolicy(rt, instructionNow);
+            } catch (RuntimeException e) {
+                rt.close();
+                throw e;
+            }
+            return PolicySummary.lines(rt.manifest());
+        }, this::onLoaded, e -> {
+            loading.set(false);
+            error.set(Background.message(e));
+            status.set("The policy did not load.");
+        });
+    }
+
+    private void onLoaded(List<String> lines) {
+        loading.set(false);
+        loaded.set(true);
+        running.set(true);
+        summary.setAll(lines);
+        status.set("Policy running: the hand follows it; the keyboard drives the arm.");
+    }
+
+    /** Runs the policy (SHARED: operator arm, policy hand) or pauses it (the operator has both). */
+    public void setRunning(boolean run) {
+        StationSession s = sessions.session();
+        if (s == null || !loaded.get()) {
+            return;
+        }
+        ControlLoop loop = s.loop();
+        loop.requestMode(run ? Mode.SHARED : Mode.TELEOP);
+        if (run) {
+            loop.resumePolicy();
+        }
+        running.set(run);
+        status.set(run ? "Policy running." : "Policy paused: the operator drives the hand.");
+    }
+
+    /** Takes over every group the policy drives (held until released). */
+    public void setTakeover(boolean held) {
+        StationSession s = sessions.session();
+        if (s != null) {
+            s.operator().takeover(held);
+            takeover.set(held);
+        }
+    }
+
+    /** Sends the typed correction: live at the next tick, recorded with the episode. */
+    public void sendCorrection() {
+        StationSession s = sessions.session();
+        String text = correction.get() == null ? "" : correction.get().trim();
+        if (s == null || text.isEmpty()) {
+            return;
+        }
+        s.loop().instruction().correct(text);
+        history.add(0, LocalTime.now().format(CLOCK) + "  " + text);
+        correction.set("");
+    }
+
+    @Override
+    public void refresh(long nowNanos) {
+        StationSession s = sessions.session();
+        if (s == null) {
+            return;
+        }
+        Tick t = s.loop().ticks().latest();
+        if (t == null || t.sequence() == seenTick) {
+            return;
+        }
+        seenTick = t.sequence();
+        intervention.set(t.intervention());
+        armAuthority.set(name(t.armAuthority()));
+        handAuthority.set(name(t.handAuthority()));
+        instruction.set(t.instruction());
+        if (s.policy() != null) {
+            ring[ringHead] = t.failureScore();
+            ringHead = (ringHead + 1) % SCORE_POINTS;
+            ringCount = Math.min(SCORE_POINTS, ringCount + 1);
+        }
+        if (lastPlot < 0 || nowNanos - lastPlot >= 100_000_000L) {
+            lastPlot = nowNanos;
+            plot(s);
+        }
+    }
+
+    private void plot(StationSession s) {
+        double[] v = new double[ringCount];
+        for (int i = 0; i < ringCount; i++) {
+            v[i] = ring[(ringHead - ringCount + i + SCORE_POINTS) % SCORE_POINTS];
+        }
+        score.set(new PlotSeries("failure score", List.of("score"), new double[][] {v}, List.of(),
+                s.policy() == null ? Double.NaN : s.loop().failureMonitor().threshold()));
+        var p = s.policy();
+        loopInfo.set(p == null ? "" : String.format(Locale.ROOT, "%d inferences · %.1f ms last · %d failed · "
+                + "%d interventions", p.worker().inferences(), p.worker().lastLatencyNanos() / 1e6,
+                p.worker().failures(), s.loop().interventions()));
+    }
+
+    private static String name(Authority a) {
+        return a.name().toLowerCase(Locale.ROOT);
+    }
+
+    public StringProperty policyPathProperty() {
+        return policyPath;
+    }
+
+    /** The last load error, one line naming the file and what is wrong; empty when none. */
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public ObservableList<String> summary() {
+        return summary;
+    }
+
+    public BooleanProperty loadedProperty() {
+        return loaded;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public BooleanProperty takeoverProperty() {
+        return takeover;
+    }
+
+    public BooleanProperty interventionProperty() {
+        return intervention;
+    }
+
+    public StringProperty armAuthorityProperty() {
+        return armAuthority;
+    }
+
+    public StringProperty handAuthorityProperty() {
+        return handAuthority;
+    }
+
+    /** The instruction in force (the task, or the latest correction). */
+    public StringProperty instructionProperty() {
+        return instruction;
+    }
+
+    public StringProperty correctionProperty() {
+        return correction;
+    }
+
+    /** Newest first: "HH:mm:ss  text". */
+    public ObservableList<String> history() {
+        return history;
+    }
+
+    public ObjectProperty<PlotSeries> scoreProperty() {
+        return score;
+    }
+
+    public StringProperty loopInfoProperty() {
+        return loopInfo;
+    }
+
+    public SessionModel sessions() {
+        return sessions;
+    }
+}

@@ -1,0 +1,113 @@
+package studio.tandem.app.studio.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.joml.Matrix4d;
+import org.joml.Vector3d;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import studio.tandem.autonomy.loop.OperatorSample;
+import studio.tandem.dataset.time.ManualClock;
+import studio.tandem.dataset.time.NanoClock;
+import studio.tandem.teleop.keyboard.KeyboardDevice;
+import studio.tandem.teleop.kinematics.ForwardKinematics;
+import studio.tandem.teleop.retarget.ArmTarget;
+import studio.tandem.teleop.sim.SimConfig;
+import studio.tandem.teleop.station.SimulatedStation;
+
+/** The keyboard as the loop's operator: keys move the TCP through IK, the clutch holds, G closes the hand. */
+class KeyboardOperatorTest {
+    private SimulatedStation sim;
+    private KeyboardDevice keyboard;
+    private KeyboardOperator op;
+    private OperatorSample sample;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        sim = SimulatedStation.create(SimConfig.defaults(1), new ManualClock(1_000_000_000L), false);
+        sim.station().connect();
+        sim.station().activate();
+        keyboard = new KeyboardDevice("keyboard", NanoClock.SYSTEM);
+        keyboard.connect();
+        op = new KeyboardOperator(keyboard, sim.arm(), sim.hand(), NanoClock.SYSTEM, 100);
+        sample = new OperatorSample(op.layout());
+    }
+
+    @AfterEach
+    void tearDown() {
+        keyboard.close();
+        sim.close();
+    }
+
+    private void readFor(long millis) throws InterruptedException {
+        long end = System.nanoTime() + millis * 1_000_000L;
+        while (System.nanoTime() < end) {
+            assertThat(op.read(sample)).isTrue();
+            Thread.sleep(10);
+        }
+    }
+
+    private double tcpZ() {
+        double[] q = new double[6];
+        System.arraycopy(sample.target(), 0, q, 0, 6);
+        return new ForwardKinematics(sim.arm().chain()).tcp(q, new Matrix4d()).getTranslation(new Vector3d()).z;
+    }
+
+    @Test
+    void startsWhereTheRobotIsAndRKeyRaisesTheTcp() throws Exception {
+        readFor(150);
+        assertThat(sample.target()[0]).isCloseTo(SimConfig.HOME[0], org.assertj.core.data.Offset.offset(1e-6));
+        double z0 = tcpZ();
+        assertThat(op.armMode()).isEqualTo(ArmTarget.Mode.FOLLOW);
+        keyboard.keyDown("R");
+        readFor(500);
+        keyboard.keyUp("R");
+        assertThat(tcpZ() - z0).as("R moves the TCP up (0.1 m/s for 0.5 s)").isBetween(0.02, 0.08);
+        assertThat(sample.armMotion).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void clutchReleasedHoldsTheArm() throws Exception {
+        readFor(100);
+        keyboard.keyDown("SPACE");
+        keyboard.keyUp("SPACE");
+        readFor(100);
+        assertThat(op.clutchEngaged()).isFalse();
+        assertThat(op.armMode()).isEqualTo(ArmTarget.Mode.CLUTCH_RELEASED);
+        double z0 = tcpZ();
+        keyboard.keyDown("R");
+        readFor(300);
+        keyboard.keyUp("R");
+        assertThat(tcpZ()).isCloseTo(z0, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void gClosesTheHandAndCountsAsHandMotion() throws Exception {
+        readFor(100);
+        int arm = op.layout().armDof();
+        double open = sample.target()[arm];
+        keyboard.keyDown("G");
+        boolean moved = false;
+        long end = System.nanoTime() + 400_000_000L;
+        while (System.nanoTime() < end) {
+            op.read(sample);
+            moved |= sample.handMotion > 0;
+            Thread.sleep(10);
+        }
+        keyboard.keyUp("G");
+        assertThat(op.closure()).isGreaterThan(0.3);
+        assertThat(moved).isTrue();
+        double[] closed = sim.hand().spec().closed();
+        assertThat(Math.abs(sample.target()[arm] - closed[0])).isLessThan(Math.abs(open - closed[0]));
+    }
+
+    @Test
+    void takeoverIsPassedToTheLoop() {
+        op.read(sample);
+        assertThat(sample.takeoverHeld).isFalse();
+        op.takeover(true);
+        op.read(sample);
+        assertThat(sample.takeoverHeld).isTrue();
+    }
+}
