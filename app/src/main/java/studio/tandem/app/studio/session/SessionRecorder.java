@@ -24,7 +24,8 @@ import studio.tandem.teleop.station.Station;
  * The session's recorder and its streams, derived from the station's declared features: {@code
  * observation.state} (arm then hand joints, named by the station's joint features), {@code
  * observation.tactile}, {@code action} (what the loop executed), {@code authority} (arm, hand: 0
- * operator, 1 policy, 2 blend) and one video per camera; opened on the session's dataset (recovering
+ * operator, 1 policy, 2 blend), {@code action.operator} and {@code action.policy} (what each side
+ * asked for; the executed value where it asked nothing), {@code policy.failure_score} and one video per camera; opened on the session's dataset (recovering
  * what a crash left).
  */
 public final class SessionRecorder implements AutoCloseable {
@@ -49,7 +50,10 @@ public final class SessionRecorder implements AutoCloseable {
                 r.addVector(VectorFeature.float32("observation.state", joints)),
                 r.addVector(VectorFeature.float32("observation.tactile", names(station, RobotFeatures.tactile(hand)))),
                 r.addVector(VectorFeature.float32("action", joints)),
-                r.addVector(VectorFeature.float32("authority", List.of("arm", "hand"))));
+                r.addVector(VectorFeature.float32("authority", List.of("arm", "hand"))),
+                r.addVector(VectorFeature.float32("action.operator", joints)),
+                r.addVector(VectorFeature.float32("action.policy", joints)),
+                r.addVector(VectorFeature.float32("policy.failure_score", List.of("score"))));
         for (Camera c : station.cameras()) {
             Feature f = station.observationFeatures().get(RobotFeatures.image(c.id())).orElseThrow();
             r.addCamera((VisualFeature) f);
@@ -80,7 +84,10 @@ public final class SessionRecorder implements AutoCloseable {
         return recorder;
     }
 
-    /** state, tactile, action, authority: the order {@link StationPump} fills them in. */
+    /**
+     * state, tactile, action, authority, operator command, policy proposal, failure score: the order
+     * {@link StationPump} fills them in.
+     */
     List<VectorInput> vectors() {
         return vectors;
     }

@@ -33,6 +33,11 @@ final class StationPump implements Runnable {
     private final VectorInput tactile;
     private final VectorInput action;
     private final VectorInput authority;
+    private final VectorInput operatorCommand;
+    private final VectorInput policyProposal;
+    private final VectorInput failureScore;
+    private final double[] scoreRow = new double[1];
+    private double[] proposalRow = new double[0];
     private final double[] authorityRow = new double[2];
     private final TickRing.Consumer onTick = this::onTick;
     private volatile TickRing ring;
@@ -57,6 +62,9 @@ final class StationPump implements Runnable {
         this.tactile = vectors.get(1);
         this.action = vectors.get(2);
         this.authority = vectors.get(3);
+        this.operatorCommand = vectors.get(4);
+        this.policyProposal = vectors.get(5);
+        this.failureScore = vectors.get(6);
     }
 
     /** Follows another loop's ticks from its newest on (a new loop after a policy was loaded). Any thread. */
@@ -123,6 +131,10 @@ final class StationPump implements Runnable {
         authorityRow[0] = t.armAuthority().code();
         authorityRow[1] = t.handAuthority().code();
         ok &= authority.offer(at, authorityRow);
+        ok &= operatorCommand.offer(at, orExecuted(t.operatorCommand(), t.executed()));
+        ok &= policyProposal.offer(at, orExecuted(t.policyProposal(), t.executed()));
+        scoreRow[0] = Double.isFinite(t.failureScore()) ? t.failureScore() : 0;
+        ok &= failureScore.offer(at, scoreRow);
         if (!ok) {
             ticksRefused++;
         }
@@ -132,6 +144,20 @@ final class StationPump implements Runnable {
                 recorder.event(e);
             }
         }
+    }
+
+    /**
+     * The side's request with the executed value where it asked nothing (NaN): stats stay finite and
+     * the {@code authority} column says who was in charge. Reuses one row (pump thread only).
+     */
+    private double[] orExecuted(double[] requested, double[] executed) {
+        if (proposalRow.length != requested.length) {
+            proposalRow = new double[requested.length];
+        }
+        for (int i = 0; i < requested.length; i++) {
+            proposalRow[i] = Double.isNaN(requested[i]) ? executed[i] : requested[i];
+        }
+        return proposalRow;
     }
 
     private static RecorderEvent toRecorder(LoopEvent e) {
