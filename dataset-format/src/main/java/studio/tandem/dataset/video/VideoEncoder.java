@@ -20,6 +20,7 @@ import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
 
 /**
  * Encodes RGB24 frames into one MP4 file (one video stream, {@code yuv420p}, frame {@code i} at pts
@@ -166,7 +167,8 @@ public final class VideoEncoder implements AutoCloseable {
         n.rgb = av_frame_alloc();
         n.rgb.format(AV_PIX_FMT_RGB24).width(width).height(height);
         Ffmpeg.check(av_frame_get_buffer(n.rgb, 1), target, "allocating an RGB frame");
-        input = n.rgb.data(0).capacity(frameBytes).asByteBuffer();
+        n.own = n.rgb.data(0);
+        input = n.own.capacity(frameBytes).asByteBuffer();
         n.sws = sws_getContext(width, height, AV_PIX_FMT_RGB24, width, height, AV_PIX_FMT_YUV420P,
                 SWS_BILINEAR, null, null, (double[]) null);
         if (n.sws == null || n.sws.isNull()) {
@@ -187,22 +189,33 @@ public final class VideoEncoder implements AutoCloseable {
      * Encodes the next frame; it gets pts {@code framesEncoded() / fps}. Encoder thread only.
      *
      * @param rgb24        {@code width*height*3} bytes of RGB24 from its position (not moved), direct or
-     *                     heap; copied before return, so the caller may reuse it at once
+     *                     heap; a direct buffer is read in place (no copy), a heap one is copied; either
+     *                     way it is no longer read once this returns, so the caller may reuse it at once
      * @param captureNanos when the frame was captured ({@code NanoClock} nanoseconds); only used for
      *                     the capture-skew statistics, never for the pts
      */
     public void encode(ByteBuffer rgb24, long captureNanos) throws VideoException {
         ensureWritable();
+        boolean inPlace = false;
         if (rgb24 != input) {
             if (rgb24.remaining() < frameBytes) {
                 throw new VideoException(target, "frame buffer holds " + rgb24.remaining() + " bytes, "
                         + frameBytes + " needed for " + width + "x" + height + " RGB24");
             }
-            input.put(0, rgb24, rgb24.position(), frameBytes);
+            inPlace = rgb24.isDirect();
+            if (inPlace) {
+                n.rgb.data(0, n.caller.aim(rgb24, frameBytes));
+            } else {
+                input.put(0, rgb24, rgb24.position(), frameBytes);
+            }
         }
         failed = true;
         Ffmpeg.check(av_frame_make_writable(n.yuv), target, "making the frame writable");
-        Ffmpeg.check(sws_scale_frame(n.sws, n.yuv, n.rgb), target, "RGB to YUV conversion");
+        int converted = sws_scale_frame(n.sws, n.yuv, n.rgb);
+        if (inPlace) {
+            n.rgb.data(0, n.own);
+        }
+        Ffmpeg.check(converted, target, "RGB to YUV conversion");
         n.yuv.pts(frames);
         if (frameQuality > 0) {
             n.yuv.quality(frameQuality);
@@ -336,6 +349,9 @@ public final class VideoEncoder implements AutoCloseable {
         AVFrame rgb;
         SwsContext sws;
         AVPacket packet;
+        /** The RGB frame's own buffer, and the pointer aimed at a caller's direct frame instead. */
+        BytePointer own;
+        final InputPointer caller = new InputPointer();
 
         void free() {
             if (packet != null) {
@@ -346,6 +362,7 @@ public final class VideoEncoder implements AutoCloseable {
                 sws_freeContext(sws);
                 sws = null;
             }
+            caller.forget();
             if (rgb != null) {
                 av_frame_free(rgb);
                 rgb = null;

@@ -93,6 +93,45 @@ class VideoEncoderTest {
     }
 
     @Test
+    void directFramesReadInPlaceEncodeExactlyLikeCopiedHeapFrames() throws Exception {
+        SyntheticFrames gen = new SyntheticFrames(160, 120);
+        int n = gen.frameBytes();
+        ByteBuffer[] ring = new ByteBuffer[3];
+        ByteBuffer offset = ByteBuffer.allocateDirect(n + 7);
+        ByteBuffer heap = ByteBuffer.allocate(n);
+        Path inPlace = dir.resolve("direct.mp4");
+        Path copied = dir.resolve("heap.mp4");
+        try (VideoEncoder a = VideoEncoder.open(inPlace, 160, 120, 30, VideoSettings.live());
+                VideoEncoder b = VideoEncoder.open(copied, 160, 120, 30, VideoSettings.live())) {
+            for (int i = 0; i < 12; i++) {
+                ByteBuffer direct;
+                if (i % 4 == 3) {
+                    offset.position(7);
+                    direct = offset;
+                } else {
+                    ring[i % 3] = ring[i % 3] == null ? ByteBuffer.allocateDirect(n) : ring[i % 3];
+                    direct = ring[i % 3];
+                }
+                gen.render(i, i, direct);
+                heap.clear();
+                heap.put(direct.duplicate()).flip();
+                a.encode(direct, i * VideoFixtures.NANOS_PER_FRAME_30);
+                b.encode(heap, i * VideoFixtures.NANOS_PER_FRAME_30);
+                assertThat(direct.position()).isEqualTo(i % 4 == 3 ? 7 : 0);
+            }
+        }
+        assertThat(Files.readAllBytes(inPlace)).isEqualTo(Files.readAllBytes(copied));
+        try (VideoDecoder dec = VideoDecoder.open(inPlace)) {
+            ByteBuffer px = ByteBuffer.allocate(dec.frameBytes());
+            int frames = 0;
+            while (dec.next(px)) {
+                frames++;
+            }
+            assertThat(frames).isEqualTo(12);
+        }
+    }
+
+    @Test
     void statsCountFramesAndCaptureSkew() throws Exception {
         SyntheticFrames gen = new SyntheticFrames(160, 120);
         ByteBuffer heap = ByteBuffer.allocate(gen.frameBytes());
