@@ -131,6 +131,62 @@ class VideoEncoderTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("rollOverCodecs")
+    void rollOverWritesCompleteFilesThatDecodeLikeFreshEncoders(VideoSettings settings) throws Exception {
+        SyntheticFrames gen = new SyntheticFrames(64, 80);
+        ByteBuffer frame = ByteBuffer.allocateDirect(gen.frameBytes());
+        int[] lengths = {5, 4, 3};
+        Path[] rolled = {dir.resolve("r0.mp4"), dir.resolve("r1.mp4"), dir.resolve("r2.mp4")};
+        try (VideoEncoder enc = VideoEncoder.open(rolled[0], 64, 80, 30, settings)) {
+            int index = 0;
+            for (int f = 0; f < lengths.length; f++) {
+                if (f > 0) {
+                    enc.rollOver(rolled[f]);
+                    assertThat(enc.framesEncoded()).isZero();
+                    assertThat(enc.target()).isEqualTo(rolled[f]);
+                    assertThat(rolled[f - 1]).exists();
+                }
+                for (int i = 0; i < lengths[f]; i++, index++) {
+                    gen.render(index, index, frame);
+                    enc.encode(frame, index * VideoFixtures.NANOS_PER_FRAME_30);
+                }
+            }
+        }
+        int index = 0;
+        for (int f = 0; f < lengths.length; f++) {
+            Path fresh = dir.resolve("fresh" + f + ".mp4");
+            try (VideoEncoder enc = VideoEncoder.open(fresh, 64, 80, 30, settings)) {
+                for (int i = 0; i < lengths[f]; i++) {
+                    gen.render(index + i, index + i, frame);
+                    enc.encode(frame, (index + i) * VideoFixtures.NANOS_PER_FRAME_30);
+                }
+            }
+            index += lengths[f];
+            assertThat(VideoProbe.probe(rolled[f]).frameCount()).as("frames in file " + f).isEqualTo(lengths[f]);
+            assertThat(decodeAll(rolled[f])).as("pixels of file " + f).isEqualTo(decodeAll(fresh));
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
+    }
+
+    static Stream<VideoSettings> rollOverCodecs() {
+        return Stream.of(VideoSettings.live(), VideoSettings.lerobotAv1().withThreads(1));
+    }
+
+    private static byte[] decodeAll(Path file) throws Exception {
+        try (VideoDecoder dec = VideoDecoder.open(file)) {
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            ByteBuffer px = ByteBuffer.allocate(dec.frameBytes());
+            while (dec.next(px)) {
+                all.write(px.array(), 0, dec.frameBytes());
+                px.clear();
+            }
+            return all.toByteArray();
+        }
+    }
+
     @Test
     void statsCountFramesAndCaptureSkew() throws Exception {
         SyntheticFrames gen = new SyntheticFrames(160, 120);
