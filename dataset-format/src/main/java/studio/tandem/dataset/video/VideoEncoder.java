@@ -31,6 +31,15 @@ import org.bytedeco.javacpp.BytePointer;
  */
 public final class VideoEncoder implements AutoCloseable {
 
+    /**
+     * RGB24 to YUV420P: same size, so luma is a plain per-pixel conversion; chroma is computed at full
+     * horizontal resolution (SIMD input path) and then halved by the bilinear filter. Measured at
+     * 640×480 (FFmpeg 8.0.1, thread CPU, min of 6): 0.39 ms vs 0.63 ms for plain {@code SWS_BILINEAR}
+     * (2-pixel C averaging) and 0.65 ms for {@code SWS_BICUBIC} (the ffmpeg CLI's default); luma is
+     * bit-identical, chroma differs by 0.08–0.14 levels on average from plain bilinear.
+     */
+    static final int SWS_FLAGS = SWS_BILINEAR | SWS_FULL_CHR_H_INP;
+
     private final int width;
     private final int height;
     private final int fps;
@@ -153,7 +162,7 @@ public final class VideoEncoder implements AutoCloseable {
         n.own = n.rgb.data(0);
         input = n.own.capacity(frameBytes).asByteBuffer();
         n.sws = sws_getContext(width, height, AV_PIX_FMT_RGB24, width, height, AV_PIX_FMT_YUV420P,
-                SWS_BILINEAR, null, null, (double[]) null);
+                SWS_FLAGS, null, null, (double[]) null);
         if (n.sws == null || n.sws.isNull()) {
             throw new VideoException(target, "no RGB to YUV converter for " + width + "x" + height);
         }

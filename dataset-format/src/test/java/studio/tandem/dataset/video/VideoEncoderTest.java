@@ -188,6 +188,30 @@ class VideoEncoderTest {
     }
 
     @Test
+    void decodedFramesStayCloseToTheRgbInputInEveryChannel() throws Exception {
+        SyntheticFrames gen = new SyntheticFrames(320, 240);
+        ByteBuffer frame = ByteBuffer.allocateDirect(gen.frameBytes());
+        Path file = dir.resolve("fidelity.mp4");
+        byte[] source = new byte[gen.frameBytes()];
+        try (VideoEncoder enc = VideoEncoder.open(file, 320, 240, 30, VideoSettings.live())) {
+            for (int i = 0; i < 4; i++) {
+                gen.render(i, i, frame);
+                enc.encode(frame, i * VideoFixtures.NANOS_PER_FRAME_30);
+            }
+            frame.get(0, source);
+        }
+        byte[] decoded = decodeAll(file);
+        double[] err = new double[3];
+        int offset = decoded.length - source.length;
+        for (int i = 0; i < source.length; i++) {
+            err[i % 3] += Math.abs((source[i] & 0xFF) - (decoded[offset + i] & 0xFF));
+        }
+        for (int c = 0; c < 3; c++) {
+            assertThat(err[c] / (source.length / 3.0)).as("mean abs error of channel %d (levels)", c).isLessThan(4);
+        }
+    }
+
+    @Test
     void statsCountFramesAndCaptureSkew() throws Exception {
         SyntheticFrames gen = new SyntheticFrames(160, 120);
         ByteBuffer heap = ByteBuffer.allocate(gen.frameBytes());
