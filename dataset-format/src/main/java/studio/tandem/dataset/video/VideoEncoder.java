@@ -1,25 +1,19 @@
 package studio.tandem.dataset.video;
 
 import static org.bytedeco.ffmpeg.global.avcodec.*;
-import static org.bytedeco.ffmpeg.global.avformat.*;
 import static org.bytedeco.ffmpeg.global.avutil.*;
 import static org.bytedeco.ffmpeg.global.swscale.*;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVIOContext;
-import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
 
 /**
  * Encodes RGB24 frames into one MP4 file (one video stream, {@code yuv420p}, frame {@code i} at pts
@@ -27,23 +21,38 @@ import org.bytedeco.ffmpeg.swscale.SwsContext;
  * temporary name beside the target and moved into place atomically by {@link #close()}, so a reader
  * never sees a half-written file.
  *
+ * <p>{@link #rollOver} finishes the current file and continues in a new one with the same open codec,
+ * scaler and frames (each file complete and starting with a keyframe at pts 0), so short staged
+ * segments cost no encoder re-open.
+ *
  * <p>Threading: one instance belongs to one thread (a camera's encoder thread); it is not thread-safe.
  * {@link #encode} allocates nothing on the Java heap per frame: AVFrames, the packet, the scaler and
- * the rational numbers are allocated once in {@link #open}.
+ * the rational numbers are allocated once in {@link #open}; a direct input buffer is read in place.
  */
 public final class VideoEncoder implements AutoCloseable {
 
-    private final Path target;
-    private final Path temp;
+    /**
+     * RGB24 to YUV420P: same size, so luma is a plain per-pixel conversion; chroma is computed at full
+     * horizontal resolution (SIMD input path) and then halved by the bilinear filter. Measured at
+     * 640×480 (FFmpeg 8.0.1, thread CPU, min of 6): 0.39 ms vs 0.63 ms for plain {@code SWS_BILINEAR}
+     * (2-pixel C averaging) and 0.65 ms for {@code SWS_BICUBIC} (the ffmpeg CLI's default); luma is
+     * bit-identical, chroma differs by 0.08–0.14 levels on average from plain bilinear.
+     */
+    static final int SWS_FLAGS = SWS_BILINEAR | SWS_FULL_CHR_H_INP;
+
     private final int width;
     private final int height;
     private final int fps;
     private final int frameBytes;
     private final Natives n = new Natives();
     private final AVRational codecTimeBase;
-    private AVRational streamTimeBase;
+    private VideoSettings settings;
+    private Path target;
+    private Mp4File file;
     private ByteBuffer input;
     private int frameQuality;
+    /** Codec pts of the current file's first frame (frames encoded into earlier files). */
+    private long ptsBase;
     private long frames;
     private long packets;
     private long firstCapture;
@@ -52,9 +61,8 @@ public final class VideoEncoder implements AutoCloseable {
     private boolean closed;
     private boolean failed;
 
-    private VideoEncoder(Path target, Path temp, int width, int height, int fps) {
+    private VideoEncoder(Path target, int width, int height, int fps) {
         this.target = target;
-        this.temp = temp;
         this.width = width;
         this.height = height;
         this.fps = fps;
@@ -80,17 +88,10 @@ public final class VideoEncoder implements AutoCloseable {
             throw new VideoException(target, "fps " + fps + " out of range 1..1000");
         }
         Ffmpeg.quiet();
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp;
-        try {
-            Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
-        } catch (IOException e) {
-            throw new VideoException(target, "cannot create file: " + e.getMessage(), e);
-        }
-        VideoEncoder enc = new VideoEncoder(target, temp, width, height, fps);
+        VideoEncoder enc = new VideoEncoder(target, width, height, fps);
         try {
             enc.setUp(settings);
+            enc.file = Mp4File.create(target, enc.n.codec, enc.codecTimeBase, fps);
             return enc;
         } catch (VideoException | RuntimeException e) {
             enc.failed = true;
@@ -100,34 +101,26 @@ public final class VideoEncoder implements AutoCloseable {
     }
 
     private void setUp(VideoSettings s) throws VideoException {
-        n.oc = new AVFormatContext(null);
-        Ffmpeg.check(avformat_alloc_output_context2(n.oc, null, "mp4", temp.toString()), target, "MP4 muxer");
+        settings = s;
+        openCodec(s);
+        allocateFrames();
+    }
+
+    private void openCodec(VideoSettings s) throws VideoException {
         AVCodec codec = avcodec_find_encoder_by_name(s.codec());
         if (codec == null || codec.isNull()) {
             throw new VideoException(target, "video encoder '" + s.codec() + "' is not in the bundled FFmpeg");
         }
-        n.stream = avformat_new_stream(n.oc, null);
         n.codec = avcodec_alloc_context3(codec);
         configure(n.codec, s);
         openCodec(codec, s);
-        Ffmpeg.check(avcodec_parameters_from_context(n.stream.codecpar(), n.codec), target, "stream parameters");
-        n.stream.time_base(codecTimeBase);
-        n.stream.sample_aspect_ratio(n.codec.sample_aspect_ratio());
-        n.stream.avg_frame_rate(av_make_q(fps, 1));
-        n.stream.r_frame_rate(av_make_q(fps, 1));
-        AVIOContext pb = new AVIOContext(null);
-        Ffmpeg.check(avio_open(pb, temp.toString(), AVIO_FLAG_WRITE), target, "opening for writing");
-        n.oc.pb(pb);
-        Ffmpeg.check(avformat_write_header(n.oc, (AVDictionary) null), target, "writing the MP4 header");
-        streamTimeBase = n.stream.time_base();
-        allocateFrames();
     }
 
     private void configure(AVCodecContext c, VideoSettings s) {
         c.width(width).height(height).pix_fmt(AV_PIX_FMT_YUV420P).sample_aspect_ratio(av_make_q(1, 1));
         c.time_base(codecTimeBase).framerate(av_make_q(fps, 1));
         c.gop_size(s.gop()).max_b_frames(0).thread_count(s.threads());
-        if ((n.oc.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
+        if (Mp4File.wantsGlobalHeader()) {
             c.flags(c.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
         }
         c.bit_rate(s.bitrate());
@@ -166,9 +159,10 @@ public final class VideoEncoder implements AutoCloseable {
         n.rgb = av_frame_alloc();
         n.rgb.format(AV_PIX_FMT_RGB24).width(width).height(height);
         Ffmpeg.check(av_frame_get_buffer(n.rgb, 1), target, "allocating an RGB frame");
-        input = n.rgb.data(0).capacity(frameBytes).asByteBuffer();
+        n.own = n.rgb.data(0);
+        input = n.own.capacity(frameBytes).asByteBuffer();
         n.sws = sws_getContext(width, height, AV_PIX_FMT_RGB24, width, height, AV_PIX_FMT_YUV420P,
-                SWS_BILINEAR, null, null, (double[]) null);
+                SWS_FLAGS, null, null, (double[]) null);
         if (n.sws == null || n.sws.isNull()) {
             throw new VideoException(target, "no RGB to YUV converter for " + width + "x" + height);
         }
@@ -187,31 +181,48 @@ public final class VideoEncoder implements AutoCloseable {
      * Encodes the next frame; it gets pts {@code framesEncoded() / fps}. Encoder thread only.
      *
      * @param rgb24        {@code width*height*3} bytes of RGB24 from its position (not moved), direct or
-     *                     heap; copied before return, so the caller may reuse it at once
+     *                     heap; a direct buffer is read in place (no copy), a heap one is copied; either
+     *                     way it is no longer read once this returns, so the caller may reuse it at once
      * @param captureNanos when the frame was captured ({@code NanoClock} nanoseconds); only used for
      *                     the capture-skew statistics, never for the pts
      */
     public void encode(ByteBuffer rgb24, long captureNanos) throws VideoException {
         ensureWritable();
+        boolean inPlace = false;
         if (rgb24 != input) {
             if (rgb24.remaining() < frameBytes) {
                 throw new VideoException(target, "frame buffer holds " + rgb24.remaining() + " bytes, "
                         + frameBytes + " needed for " + width + "x" + height + " RGB24");
             }
-            input.put(0, rgb24, rgb24.position(), frameBytes);
+            inPlace = rgb24.isDirect();
+            if (inPlace) {
+                n.rgb.data(0, n.caller.aim(rgb24, frameBytes));
+            } else {
+                input.put(0, rgb24, rgb24.position(), frameBytes);
+            }
         }
         failed = true;
         Ffmpeg.check(av_frame_make_writable(n.yuv), target, "making the frame writable");
-        Ffmpeg.check(sws_scale_frame(n.sws, n.yuv, n.rgb), target, "RGB to YUV conversion");
-        n.yuv.pts(frames);
-        if (frameQuality > 0) {
-            n.yuv.quality(frameQuality);
+        int converted = sws_scale_frame(n.sws, n.yuv, n.rgb);
+        if (inPlace) {
+            n.rgb.data(0, n.own);
         }
-        Ffmpeg.check(avcodec_send_frame(n.codec, n.yuv), target, "encoding a frame");
+        Ffmpeg.check(converted, target, "RGB to YUV conversion");
+        sendFrame();
         drain();
         failed = false;
         recordSkew(captureNanos);
         frames++;
+    }
+
+    private void sendFrame() throws VideoException {
+        n.yuv.pts(ptsBase + frames);
+        if (frameQuality > 0) {
+            n.yuv.quality(frameQuality);
+        }
+        // each file starts with a keyframe, also when the codec continues from an earlier file
+        n.yuv.pict_type(frames == 0 ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
+        Ffmpeg.check(avcodec_send_frame(n.codec, n.yuv), target, "encoding a frame");
     }
 
     private void recordSkew(long captureNanos) {
@@ -235,27 +246,69 @@ public final class VideoEncoder implements AutoCloseable {
                 return;
             }
             Ffmpeg.check(r, target, "receiving an encoded packet");
-            av_packet_rescale_ts(n.packet, codecTimeBase, streamTimeBase);
-            n.packet.stream_index(n.stream.index());
-            Ffmpeg.check(av_interleaved_write_frame(n.oc, n.packet), target, "writing a packet");
+            file.write(n.packet, ptsBase);
             packets++;
         }
     }
 
-    /** Frames encoded so far (the pts of the next frame, in frames). */
+    /** Frames encoded into the current file so far (the pts of its next frame, in frames). */
     public long framesEncoded() {
         return frames;
     }
 
-    /** Counters and capture skew so far. Any thread may call it after the encoder thread is done. */
+    /** Counters and capture skew of the current file so far. Encoder thread, or any thread once it is done. */
     public EncodeStats stats() {
         double mean = frames > 1 ? skewSum / (frames - 1) : 0;
         return new EncodeStats(frames, packets, maxAbsSkew, mean);
     }
 
-    /** The file this encoder produces on {@link #close()}. */
+    /** The file this encoder is writing, produced on {@link #close()} or {@link #rollOver}. */
     public Path target() {
         return target;
+    }
+
+    /**
+     * Finishes the current file (MP4 index, atomic move onto its target, exactly as {@link #close()})
+     * and continues in {@code next}: its first frame is a keyframe at pts 0, counters and statistics
+     * restart. The codec, scaler and frames stay open, so this costs no encoder re-open. Encoder thread.
+     * A codec that held frames back ({@code packets < frames}, e.g. with lookahead) is instead flushed
+     * into the current file and re-opened, as a new encoder would be.
+     *
+     * @throws VideoException if no frame went into the current file, or finishing it or creating
+     *                        {@code next} fails (the encoder is then unusable; {@link #close()} throws)
+     */
+    public void rollOver(Path next) throws VideoException {
+        ensureWritable();
+        if (frames == 0) {
+            throw new VideoException(target, "no frame was encoded");
+        }
+        failed = true;
+        boolean heldBack = packets < frames;
+        if (heldBack) {
+            // a codec with frames in flight (B-frames, lookahead) is flushed and opened afresh
+            Ffmpeg.check(avcodec_send_frame(n.codec, null), target, "flushing the encoder");
+            drain();
+        }
+        Mp4File done = file;
+        file = null;
+        try {
+            done.finish();
+        } finally {
+            done.discard();
+        }
+        if (heldBack) {
+            avcodec_free_context(n.codec);
+            openCodec(settings);
+            ptsBase = -frames;
+        }
+        ptsBase += frames;
+        frames = 0;
+        packets = 0;
+        maxAbsSkew = 0;
+        skewSum = 0;
+        target = next;
+        file = Mp4File.create(next, n.codec, codecTimeBase, fps);
+        failed = false;
     }
 
     /**
@@ -278,9 +331,7 @@ public final class VideoEncoder implements AutoCloseable {
             }
             Ffmpeg.check(avcodec_send_frame(n.codec, null), target, "flushing the encoder");
             drain();
-            Ffmpeg.check(av_write_trailer(n.oc), target, "writing the MP4 index");
-            n.free();
-            moveIntoPlace();
+            file.finish();
         } catch (VideoException e) {
             failed = true;
             throw e;
@@ -289,18 +340,10 @@ public final class VideoEncoder implements AutoCloseable {
         }
     }
 
-    /** Discards everything encoded so far: the target is left as it was. Idempotent. */
+    /** Discards everything encoded into the current file: its target is left as it was. Idempotent. */
     public void abort() {
         failed = true;
         closeQuietly();
-    }
-
-    private void moveIntoPlace() throws VideoException {
-        try {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new VideoException(target, "cannot move the finished file into place: " + e.getMessage(), e);
-        }
     }
 
     private void closeQuietly() {
@@ -309,12 +352,9 @@ public final class VideoEncoder implements AutoCloseable {
         }
         closed = true;
         n.free();
-        if (failed) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // best effort: a stray ".part" file is harmless and never read
-            }
+        if (file != null) {
+            file.discard();
+            file = null;
         }
     }
 
@@ -329,13 +369,14 @@ public final class VideoEncoder implements AutoCloseable {
 
     /** The native objects, freed exactly once. */
     private static final class Natives {
-        AVFormatContext oc;
-        AVStream stream;
         AVCodecContext codec;
         AVFrame yuv;
         AVFrame rgb;
         SwsContext sws;
         AVPacket packet;
+        /** The RGB frame's own buffer, and the pointer aimed at a caller's direct frame instead. */
+        BytePointer own;
+        final InputPointer caller = new InputPointer();
 
         void free() {
             if (packet != null) {
@@ -346,6 +387,7 @@ public final class VideoEncoder implements AutoCloseable {
                 sws_freeContext(sws);
                 sws = null;
             }
+            caller.forget();
             if (rgb != null) {
                 av_frame_free(rgb);
                 rgb = null;
@@ -357,15 +399,6 @@ public final class VideoEncoder implements AutoCloseable {
             if (codec != null) {
                 avcodec_free_context(codec);
                 codec = null;
-            }
-            if (oc != null) {
-                AVIOContext pb = oc.pb();
-                if (pb != null && !pb.isNull()) {
-                    avio_close(pb);
-                    oc.pb(null);
-                }
-                avformat_free_context(oc);
-                oc = null;
             }
         }
     }

@@ -52,8 +52,9 @@ public record VideoSettings(String codec, int gop, int quality, String preset, l
 
     /**
      * The default for live recording: MPEG-4 Part 2 at qscale 4, keyframe every 2 frames, 1 thread.
-     * Measured on a 2-core machine at 1.8–2.7 ms of CPU per 640×480 frame, so 3 cameras at 30 fps
-     * need 0.16–0.25 of one core; every FFmpeg-based decoder (PyAV, torchcodec) reads it.
+     * Measured on a 2-core machine at 1.3 ms of CPU per 640×480 frame unpaced (about 2.3 ms paced at
+     * 30 fps beside the camera threads, caches cold), so 3 cameras at 30 fps need 0.12–0.21 of one
+     * core; every FFmpeg-based decoder (PyAV, torchcodec) reads it.
      */
     public static VideoSettings live() {
         return new VideoSettings("mpeg4", 2, 4, "", 0, 1, Map.of());

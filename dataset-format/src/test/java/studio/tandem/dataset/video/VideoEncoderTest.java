@@ -93,6 +93,125 @@ class VideoEncoderTest {
     }
 
     @Test
+    void directFramesReadInPlaceEncodeExactlyLikeCopiedHeapFrames() throws Exception {
+        SyntheticFrames gen = new SyntheticFrames(160, 120);
+        int n = gen.frameBytes();
+        ByteBuffer[] ring = new ByteBuffer[3];
+        ByteBuffer offset = ByteBuffer.allocateDirect(n + 7);
+        ByteBuffer heap = ByteBuffer.allocate(n);
+        Path inPlace = dir.resolve("direct.mp4");
+        Path copied = dir.resolve("heap.mp4");
+        try (VideoEncoder a = VideoEncoder.open(inPlace, 160, 120, 30, VideoSettings.live());
+                VideoEncoder b = VideoEncoder.open(copied, 160, 120, 30, VideoSettings.live())) {
+            for (int i = 0; i < 12; i++) {
+                ByteBuffer direct;
+                if (i % 4 == 3) {
+                    offset.position(7);
+                    direct = offset;
+                } else {
+                    ring[i % 3] = ring[i % 3] == null ? ByteBuffer.allocateDirect(n) : ring[i % 3];
+                    direct = ring[i % 3];
+                }
+                gen.render(i, i, direct);
+                heap.clear();
+                heap.put(direct.duplicate()).flip();
+                a.encode(direct, i * VideoFixtures.NANOS_PER_FRAME_30);
+                b.encode(heap, i * VideoFixtures.NANOS_PER_FRAME_30);
+                assertThat(direct.position()).isEqualTo(i % 4 == 3 ? 7 : 0);
+            }
+        }
+        assertThat(Files.readAllBytes(inPlace)).isEqualTo(Files.readAllBytes(copied));
+        try (VideoDecoder dec = VideoDecoder.open(inPlace)) {
+            ByteBuffer px = ByteBuffer.allocate(dec.frameBytes());
+            int frames = 0;
+            while (dec.next(px)) {
+                frames++;
+            }
+            assertThat(frames).isEqualTo(12);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("rollOverCodecs")
+    void rollOverWritesCompleteFilesThatDecodeLikeFreshEncoders(VideoSettings settings) throws Exception {
+        SyntheticFrames gen = new SyntheticFrames(64, 80);
+        ByteBuffer frame = ByteBuffer.allocateDirect(gen.frameBytes());
+        int[] lengths = {5, 4, 3};
+        Path[] rolled = {dir.resolve("r0.mp4"), dir.resolve("r1.mp4"), dir.resolve("r2.mp4")};
+        try (VideoEncoder enc = VideoEncoder.open(rolled[0], 64, 80, 30, settings)) {
+            int index = 0;
+            for (int f = 0; f < lengths.length; f++) {
+                if (f > 0) {
+                    enc.rollOver(rolled[f]);
+                    assertThat(enc.framesEncoded()).isZero();
+                    assertThat(enc.target()).isEqualTo(rolled[f]);
+                    assertThat(rolled[f - 1]).exists();
+                }
+                for (int i = 0; i < lengths[f]; i++, index++) {
+                    gen.render(index, index, frame);
+                    enc.encode(frame, index * VideoFixtures.NANOS_PER_FRAME_30);
+                }
+            }
+        }
+        int index = 0;
+        for (int f = 0; f < lengths.length; f++) {
+            Path fresh = dir.resolve("fresh" + f + ".mp4");
+            try (VideoEncoder enc = VideoEncoder.open(fresh, 64, 80, 30, settings)) {
+                for (int i = 0; i < lengths[f]; i++) {
+                    gen.render(index + i, index + i, frame);
+                    enc.encode(frame, (index + i) * VideoFixtures.NANOS_PER_FRAME_30);
+                }
+            }
+            index += lengths[f];
+            assertThat(VideoProbe.probe(rolled[f]).frameCount()).as("frames in file " + f).isEqualTo(lengths[f]);
+            assertThat(decodeAll(rolled[f])).as("pixels of file " + f).isEqualTo(decodeAll(fresh));
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
+    }
+
+    static Stream<VideoSettings> rollOverCodecs() {
+        return Stream.of(VideoSettings.live(), VideoSettings.lerobotAv1().withThreads(1));
+    }
+
+    private static byte[] decodeAll(Path file) throws Exception {
+        try (VideoDecoder dec = VideoDecoder.open(file)) {
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            ByteBuffer px = ByteBuffer.allocate(dec.frameBytes());
+            while (dec.next(px)) {
+                all.write(px.array(), 0, dec.frameBytes());
+                px.clear();
+            }
+            return all.toByteArray();
+        }
+    }
+
+    @Test
+    void decodedFramesStayCloseToTheRgbInputInEveryChannel() throws Exception {
+        SyntheticFrames gen = new SyntheticFrames(320, 240);
+        ByteBuffer frame = ByteBuffer.allocateDirect(gen.frameBytes());
+        Path file = dir.resolve("fidelity.mp4");
+        byte[] source = new byte[gen.frameBytes()];
+        try (VideoEncoder enc = VideoEncoder.open(file, 320, 240, 30, VideoSettings.live())) {
+            for (int i = 0; i < 4; i++) {
+                gen.render(i, i, frame);
+                enc.encode(frame, i * VideoFixtures.NANOS_PER_FRAME_30);
+            }
+            frame.get(0, source);
+        }
+        byte[] decoded = decodeAll(file);
+        double[] err = new double[3];
+        int offset = decoded.length - source.length;
+        for (int i = 0; i < source.length; i++) {
+            err[i % 3] += Math.abs((source[i] & 0xFF) - (decoded[offset + i] & 0xFF));
+        }
+        for (int c = 0; c < 3; c++) {
+            assertThat(err[c] / (source.length / 3.0)).as("mean abs error of channel %d (levels)", c).isLessThan(4);
+        }
+    }
+
+    @Test
     void statsCountFramesAndCaptureSkew() throws Exception {
         SyntheticFrames gen = new SyntheticFrames(160, 120);
         ByteBuffer heap = ByteBuffer.allocate(gen.frameBytes());

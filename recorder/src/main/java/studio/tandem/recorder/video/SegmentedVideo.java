@@ -23,8 +23,9 @@ import studio.tandem.dataset.video.VideoSettings;
 /**
  * Crash-tolerant staging of a live-encoded camera stream as a run of short, complete MP4 segments
  * ({@code <staged>.<firstRow>.mp4}, {@code segmentFrames} frames each, every one finalised and moved
- * into place atomically by {@link VideoEncoder}). A hard kill loses only the segment being written
- * (at most {@code segmentFrames} frames); every closed segment is a normal MP4. While recording, a
+ * into place atomically by {@link VideoEncoder}; one encoder per stream rolls over from segment to
+ * segment, {@link VideoEncoder#rollOver}, so a segment costs no encoder re-open). A hard kill loses
+ * only the segment being written (at most {@code segmentFrames} frames); every closed segment is a normal MP4. While recording, a
  * joiner thread appends each closed segment in place to the stream's joined MP4
  * ({@code <staged>.joined.mp4}, {@link VideoConcat#appendInPlace}, crash-safe) and deletes it, so at
  * save time the joined file only needs the last segment and a rename. A crash cut inside the joined
@@ -135,15 +136,25 @@ public final class SegmentedVideo implements StagedVideo {
             rgb.position(0);
             encoder.encode(rgb, frameIndex);
             if (encoder.framesEncoded() == segmentFrames) {
-                closeSegment();
+                // the segment is complete now; the same open encoder continues in the next one
+                Path seg = encoder.target();
+                encoder.rollOver(segment(staged, frameIndex + 1));
+                join(seg);
             }
         }
 
         private void closeSegment() throws IOException {
             VideoEncoder e = encoder;
             encoder = null;
+            if (e.framesEncoded() == 0) {
+                e.abort();
+                return;
+            }
             e.close();
-            Path seg = e.target();
+            join(e.target());
+        }
+
+        private void join(Path seg) throws IOException {
             checkJoin(false);
             lastJoin = joiner().submit(() -> {
                 VideoConcat.appendInPlace(joined(staged), seg);

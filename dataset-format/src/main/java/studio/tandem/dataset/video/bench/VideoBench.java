@@ -80,6 +80,31 @@ public final class VideoBench {
     }
 
     /**
+     * Our encoder on the frames {@link #ffmpegBinary} encodes (same renderer, settings and count), on
+     * the calling thread, unpaced: the like-for-like counterpart of the ffmpeg run. Its CPU time is
+     * the calling thread's (user + system, {@code ThreadMXBean}); the codec runs on that thread when
+     * {@code threads} is 1. Each frame is handed over as a direct buffer, as the recorder does.
+     */
+    public EncodeBenchResult ourEncoder(VideoSettings s, int width, int height, int fps, int frames)
+            throws VideoException {
+        ByteBuffer[] ring = renderRing(width, height, fps);
+        Path out = dir.resolve("bench-ours.mp4");
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long cpu0 = mx.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        try (VideoEncoder enc = VideoEncoder.open(out, width, height, fps, s)) {
+            for (int i = 0; i < frames; i++) {
+                enc.encode(ring[i % ring.length], i * 1_000_000_000L / fps);
+            }
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        long bytes = size(out);
+        delete(out);
+        return new EncodeBenchResult(s.codec(), 1, frames, wall, cpu, frames / wall, cpu * 1000 / frames, bytes);
+    }
+
+    /**
      * Encodes the same frames with the bundled {@code ffmpeg} binary (raw RGB24 from a file, same
      * codec, gop, quality, preset and threads); returns its wall time and the CPU time it reports with
      * {@code -benchmark} (user + system; reading the raw input included).
