@@ -41,6 +41,7 @@ public final class CameraEncoder implements Runnable {
     private final long syncNanos;
     /** Idle wait: an eighth of a row (1..4 ms), so waking costs little CPU next to encoding. */
     private final long parkNanos;
+    private final CameraInput input;
     private final ByteBuffer blank;
     private final FrameSampler sampler;
     private final Queue<CameraEpisode> pending = new ConcurrentLinkedQueue<>();
@@ -58,6 +59,7 @@ public final class CameraEncoder implements Runnable {
     public CameraEncoder(CameraInput input, double fps, NanoClock clock,
             StagedVideo video, StagingOutput.Factory outputs, long waitNanos, long staleNanos, long syncNanos) {
         this.key = input.feature().name();
+        this.input = input;
         this.ring = input.ring();
         this.width = input.feature().width();
         this.height = input.feature().height();
@@ -66,7 +68,9 @@ public final class CameraEncoder implements Runnable {
         this.video = video;
         this.outputs = outputs;
         this.periodNanos = Math.round(1e9 / fps);
-        this.parkNanos = Math.max(1_000_000L, Math.min(4_000_000L, periodNanos / 8));
+        // The camera thread unparks us on every publish; the timed park only bounds how late a
+        // deadline (a row whose frame never comes) is noticed.
+        this.parkNanos = Math.max(1_000_000L, periodNanos / 2);
         this.waitNanos = waitNanos;
         this.staleNanos = staleNanos;
         this.syncNanos = syncNanos;
@@ -95,6 +99,7 @@ public final class CameraEncoder implements Runnable {
 
     @Override
     public void run() {
+        input.wakeOnPublish(Thread.currentThread());
         while (running || current != null || !pending.isEmpty()) {
             if (current == null) {
                 current = pending.poll();

@@ -1,5 +1,6 @@
 package studio.tandem.recorder.capture;
 
+import java.util.concurrent.locks.LockSupport;
 import studio.tandem.dataset.feature.VisualFeature;
 import studio.tandem.recorder.ring.FrameRing;
 import studio.tandem.recorder.ring.FrameSlot;
@@ -13,6 +14,7 @@ import studio.tandem.recorder.ring.FrameSlot;
 public final class CameraInput {
     private final VisualFeature feature;
     private final FrameRing ring;
+    private volatile Thread consumer;
 
     public CameraInput(VisualFeature feature, int slots) {
         this.feature = feature;
@@ -24,9 +26,18 @@ public final class CameraInput {
         return ring.claim();
     }
 
-    /** Publishes the claimed slot, captured at {@code captureNanos} (process clock, ns). */
+    /** Publishes the claimed slot, captured at {@code captureNanos} (process clock, ns), and wakes the encoder. */
     public void publish(long captureNanos) {
         ring.publish(captureNanos);
+        Thread c = consumer;
+        if (c != null) {
+            LockSupport.unpark(c);
+        }
+    }
+
+    /** The encoder thread to wake on each publish (it parks between frames instead of polling). */
+    void wakeOnPublish(Thread encoderThread) {
+        consumer = encoderThread;
     }
 
     public VisualFeature feature() {
