@@ -31,7 +31,8 @@ import studio.tandem.teleop.station.SimulatedStation;
  * {@code tandem bench control}: the control loop at a fixed rate against the simulated station
  * (physics on its own thread); with {@code --record}, the real {@link studio.tandem.recorder.episode.Recorder}
  * records an episode meanwhile: three 640×480 cameras encoded live at 30 fps and the loop's ticks
- * ({@link LoopRecordStation}). The loop thread runs at maximum priority, parks until 100 µs before
+ * ({@link LoopRecordStation}). The loop thread asks for real-time OS scheduling (reported as
+ * {@code loop_scheduling}), parks until 100 µs before
  * each deadline and spins the rest, allocates nothing and shares no lock with the recorder. The
  * last line is JSON with the period-error percentiles and the load average.
  */
@@ -46,6 +47,10 @@ final class BenchControlCommand implements Callable<Integer> {
 
     @Option(names = "--record", description = "record an episode meanwhile through the recorder: three 640x480 cameras at 30 fps and every tick")
     boolean record;
+
+    @Option(names = "--no-realtime", description = "leave the loop thread at normal OS scheduling "
+            + "(by default it asks for SCHED_FIFO, else nice -10; needs root or CAP_SYS_NICE)")
+    boolean noRealtime;
 
     @Spec
     CommandSpec spec;
@@ -89,12 +94,16 @@ final class BenchControlCommand implements Callable<Integer> {
             session.recorder().start(new EpisodeInfo(station.beginEpisode(1, null), "bench", null));
         }
         try (LoopRunner runner = new LoopRunner(loop, NanoClock.SYSTEM, SPIN_NANOS)) {
+            if (!noRealtime) {
+                runner.requestRealtime();
+            }
             runner.start();
             err.printf(Locale.ROOT, "running the loop at %.0f Hz for %.0f s%s…%n", rate, seconds,
                     session != null ? " while the recorder records three 640x480 cameras" : "");
             err.flush();
             Thread.sleep((long) (seconds * 1000));
             runner.close();
+            err.println("loop thread scheduling: " + runner.scheduling());
             EpisodeSummary saved = session == null ? null : session.recorder().stop().get(60, TimeUnit.SECONDS);
             report(loop, runner, station, saved);
         }
@@ -123,11 +132,17 @@ final class BenchControlCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf(Locale.ROOT, "{\"bench\":\"control\",\"rate_hz\":%.0f,\"ticks\":%d,"
                 + "\"p50_period_error_ms\":%.4f,\"p99_period_error_ms\":%.4f,\"p999_period_error_ms\":%.4f,"
                 + "\"max_period_error_ms\":%.4f,\"skipped_ticks\":%d,\"overruns\":%d,\"record\":%b,"
-                + "\"load_average_1m\":%.2f,\"load_average_5m\":%.2f,\"load_average_15m\":%.2f,\"cpus\":%d%s}%n",
+                + "\"load_average_1m\":%.2f,\"load_average_5m\":%.2f,\"load_average_15m\":%.2f,\"cpus\":%d,"
+                + "\"loop_scheduling\":\"%s\"%s}%n",
                 rate, s.count(), s.percentileMillis(0.5), s.percentileMillis(0.99), s.percentileMillis(0.999),
                 s.maxMillis(), runner.skippedTicks(), loop.watchdog().overruns(), saved != null, load[0], load[1],
-                load[2], Runtime.getRuntime().availableProcessors(), extra);
+                load[2], Runtime.getRuntime().availableProcessors(), schedulingName(runner), extra);
         spec.commandLine().getOut().flush();
+    }
+
+    private static String schedulingName(LoopRunner runner) {
+        var s = runner.scheduling();
+        return s == null ? "unknown" : s.raised() ? s.policy() + " " + s.level() : "normal";
     }
 
     /** 1, 5 and 15 minute load averages from /proc/loadavg (the JVM's 1 m value elsewhere; NaN if unknown). */

@@ -9,6 +9,9 @@ import studio.tandem.dataset.time.NanoClock;
  * Runs a {@link ControlLoop} at its fixed rate on one dedicated thread: park until shortly before
  * the deadline, then spin the last {@code spinNanos}. Deadlines advance by whole periods; after a
  * stall longer than a period the schedule restarts from now and the skipped ticks are counted.
+ * Pacing is deadline-based: each wait targets an absolute deadline, so a park that overshoots is
+ * absorbed by the spin and never shifts later ticks. With {@link #requestRealtime}, the thread first
+ * raises its own OS scheduling class ({@link ThreadScheduling}); the outcome is {@link #scheduling()}.
  */
 public final class LoopRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LoopRunner.class);
@@ -21,6 +24,8 @@ public final class LoopRunner implements AutoCloseable {
     private volatile boolean running;
     private volatile long skipped;
     private volatile Throwable failure;
+    private volatile boolean realtime;
+    private volatile ThreadScheduling.Outcome scheduling;
 
     /**
      * @param clock must be a real clock ({@link NanoClock#SYSTEM}); tests drive {@link ControlLoop#tick()} instead
@@ -36,12 +41,35 @@ public final class LoopRunner implements AutoCloseable {
         thread.setPriority(Thread.MAX_PRIORITY);
     }
 
+    /**
+     * Asks the loop thread to raise its OS scheduling class (SCHED_FIFO 10, else nice -10) before its
+     * first tick. Call before {@link #start()}.
+     */
+    public LoopRunner requestRealtime() {
+        if (thread.isAlive()) {
+            throw new IllegalStateException("requestRealtime must be called before start");
+        }
+        realtime = true;
+        return this;
+    }
+
+    /** How the loop thread is scheduled; null until the thread has started (and raised itself, if asked). */
+    public ThreadScheduling.Outcome scheduling() {
+        return scheduling;
+    }
+
     public void start() {
         running = true;
         thread.start();
     }
 
     private void run() {
+        ThreadScheduling.Outcome outcome = realtime ? ThreadScheduling.raiseCurrentThread(10, -10)
+                : new ThreadScheduling.Outcome("normal", 0, "not requested");
+        if (realtime) {
+            LOG.info("control loop thread scheduling: {}", outcome);
+        }
+        scheduling = outcome;
         long next = clock.nanoTime();
         try {
             while (running) {
