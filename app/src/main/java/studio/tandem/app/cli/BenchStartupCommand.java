@@ -13,12 +13,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import studio.tandem.app.display.XvfbDisplay;
+import studio.tandem.app.studio.StartupArchive;
 import studio.tandem.app.studio.StudioApp;
 
 /**
  * {@code tandem bench startup}: from launching a new JVM with the studio to its first frame drawn in
  * a shown window (a usable window), over several runs. Needs a display (this one, else a private
- * Xvfb). The last line is JSON with {@code startup_s} (the median).
+ * Xvfb). The children use the launcher's AppCDS archive ({@link StartupArchive}) as a studio launch
+ * would: the first run re-creates it when absent or stale. The last line is JSON with {@code
+ * startup_s} (the median) and {@code cds} (how the archive was used).
  */
 @Command(name = "startup", mixinStandardHelpOptions = true,
         description = "Studio start-up time (launch to a usable window); the last line is JSON.")
@@ -35,11 +38,25 @@ final class BenchStartupCommand implements Callable<Integer> {
             throw new UserError("--runs must be 1..20, was " + runs);
         }
         XvfbDisplay x = DisplayJob.display();
+        StartupArchive cds = StartupArchive.fromLauncher();
+        java.util.Set<String> cdsUse = new java.util.LinkedHashSet<>();
         List<Double> times = new ArrayList<>();
         try {
             for (int i = 0; i < runs; i++) {
-                times.add(once(x));
-                spec.commandLine().getErr().printf(Locale.ROOT, "run %d: %.3f s%n", i + 1, times.get(i));
+                String use = cdsUse(cds);
+                List<String> jvm = new ArrayList<>(List.of("-D" + StudioApp.BENCH_PROPERTY + "=true"));
+                if (use.equals("used")) {
+                    jvm.addAll(cds.useOptions());
+                } else if (use.equals("created")) {
+                    jvm.addAll(cds.dumpOptions());
+                }
+                times.add(once(x, jvm));
+                if (use.equals("created") && !cds.publish()) {
+                    use = "dump failed";
+                }
+                cdsUse.add(use);
+                spec.commandLine().getErr().printf(Locale.ROOT, "run %d: %.3f s (AppCDS archive %s)%n", i + 1,
+                        times.get(i), use);
                 spec.commandLine().getErr().flush();
             }
         } finally {
@@ -51,16 +68,23 @@ final class BenchStartupCommand implements Callable<Integer> {
         sorted.sort(null);
         double median = sorted.get(sorted.size() / 2);
         spec.commandLine().getOut().printf(Locale.ROOT, "{\"bench\":\"startup\",\"startup_s\":%.3f,\"min_s\":%.3f,"
-                + "\"max_s\":%.3f,\"runs\":%d,\"display\":\"%s\"}%n", median, sorted.get(0),
-                sorted.get(sorted.size() - 1), runs, x == null ? "own" : "xvfb");
+                + "\"max_s\":%.3f,\"runs\":%d,\"display\":\"%s\",\"cds\":\"%s\"}%n", median, sorted.get(0),
+                sorted.get(sorted.size() - 1), runs, x == null ? "own" : "xvfb", String.join(",", cdsUse));
         spec.commandLine().getOut().flush();
         return 0;
     }
 
-    private static double once(XvfbDisplay x) throws Exception {
+    /** "used" (fresh archive), "created" (this run dumps it) or "none" (the launcher named no archive). */
+    private static String cdsUse(StartupArchive cds) throws java.io.IOException {
+        if (cds == null) {
+            return "none";
+        }
+        return cds.freshFor(System.getProperty("java.class.path")) ? "used" : "created";
+    }
+
+    private static double once(XvfbDisplay x, List<String> jvm) throws Exception {
         long t0 = System.nanoTime();
-        Process p = DisplayJob.start(x, "studio.tandem.app.Main", List.of("-D" + StudioApp.BENCH_PROPERTY + "=true"),
-                List.of(), false);
+        Process p = DisplayJob.start(x, "studio.tandem.app.Main", jvm, List.of(), false);
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {

@@ -1,11 +1,12 @@
 package studio.tandem.app.cli;
 
-/** Opens the JavaFX studio; reports plainly when there is no display. */
-final class StudioLauncher {
+/** Opens the JavaFX studio; reports plainly when there is no display. Launcher's main thread. */
+public final class StudioLauncher {
     private StudioLauncher() {
     }
 
-    static int launch() {
+    /** Opens the studio and blocks until its window closes; returns the exit code (2: no display). */
+    public static int launch() {
         if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
                 && !System.getProperty("os.name", "").startsWith("Windows")
                 && !System.getProperty("os.name", "").startsWith("Mac")) {

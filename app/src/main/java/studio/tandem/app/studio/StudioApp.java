@@ -20,6 +20,7 @@ public final class StudioApp extends Application {
 
     /** Blocks until the studio window is closed. Call from the launcher's main thread. */
     public static void launchStudio() {
+        StartupWarmup.start();
         Application.launch(StudioApp.class);
     }
 
