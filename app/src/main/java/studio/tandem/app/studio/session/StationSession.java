@@ -106,7 +106,9 @@ public final class StationSession implements AutoCloseable {
     }
 
     private void startRunner() {
-        LoopRunner r = new LoopRunner(loop, clock, 100_000);
+        // Real-time scheduling where the OS allows it (root or CAP_SYS_NICE); else a normal thread.
+        // The outcome is logged once; the loop timing shown in the recording bar tells the rest.
+        LoopRunner r = new LoopRunner(loop, clock, 100_000).requestRealtime();
         r.start();
         runner = r;
     }
