@@ -5,6 +5,7 @@ import studio.tandem.autonomy.loop.LoopLayout;
 import studio.tandem.autonomy.loop.OperatorPort;
 import studio.tandem.autonomy.loop.OperatorSample;
 import studio.tandem.dataset.feature.FeatureSet;
+import studio.tandem.teleop.device.Device;
 import studio.tandem.teleop.device.DeviceException;
 import studio.tandem.teleop.device.DeviceState;
 import studio.tandem.teleop.kinematics.DhChain;
@@ -103,13 +104,12 @@ public final class ScriptedOperatorPort implements OperatorPort {
     }
 
     /** The arm as the script sees it: reads the real arm, captures sends through IK. */
-    private final class CaptureArm implements Arm {
-        final Arm real;
+    private final class CaptureArm extends BorrowedDevice<Arm> implements Arm {
         final DlsIkSolver ik;
         final double[] q;
 
         CaptureArm(Arm real) {
-            this.real = real;
+            super(real);
             this.ik = new DlsIkSolver(real.chain(), IkConfig.defaults());
             this.q = new double[real.dof()];
         }
@@ -137,53 +137,12 @@ public final class ScriptedOperatorPort implements OperatorPort {
             applied.tcp().set(command.mode() == ArmCommand.Mode.CARTESIAN_POSE ? command.tcp() : new Matrix4d());
         }
 
-        @Override
-        public String id() {
-            return real.id();
-        }
-
-        @Override
-        public DeviceState state() {
-            return real.state();
-        }
-
-        @Override
-        public void connect() throws DeviceException {
-            real.connect();
-        }
-
-        @Override
-        public void activate() throws DeviceException {
-            real.activate();
-        }
-
-        @Override
-        public void deactivate() {
-            real.deactivate();
-        }
-
-        @Override
-        public FeatureSet observationFeatures() {
-            return real.observationFeatures();
-        }
-
-        @Override
-        public FeatureSet actionFeatures() {
-            return real.actionFeatures();
-        }
-
-        @Override
-        public void close() {
-            // the station owns the real arm
-        }
     }
 
     /** The hand as the script sees it: reads the real hand, captures sends when the operator works it. */
-    private final class CaptureHand implements Hand {
-        final Hand real;
-
+    private final class CaptureHand extends BorrowedDevice<Hand> implements Hand {
         CaptureHand(Hand real) {
-            this.real = real;
+            super(real);
         }
 
         @Override
@@ -204,6 +163,16 @@ public final class ScriptedOperatorPort implements OperatorPort {
             applied.copyFrom(command);
         }
 
+    }
+
+    /** A view of a device the station owns: the lifecycle is forwarded, closing is left to the owner. */
+    private abstract static class BorrowedDevice<D extends Device> implements Device {
+        final D real;
+
+        BorrowedDevice(D real) {
+            this.real = real;
+        }
+
         @Override
         public String id() {
             return real.id();
@@ -241,7 +210,7 @@ public final class ScriptedOperatorPort implements OperatorPort {
 
         @Override
         public void close() {
-            // the station owns the real hand
+            // the station owns the real device
         }
     }
 }

@@ -3,8 +3,6 @@ package studio.tandem.teleop.sim;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.joml.Matrix4f;
-import org.joml.Vector3f;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import studio.tandem.dataset.feature.FeatureSet;
@@ -161,7 +159,7 @@ public final class SimCamera implements Camera {
         }
         try (renderer) {
             RenderSceneBridge bridge = new RenderSceneBridge(station.bodies());
-            CameraView view = view();
+            CameraView view = SimCameraRenderer.view(spec, station.bodies());
             SimSnapshot snap = station.newSnapshot();
             ready.countDown();
             runFrames(renderer, bridge, view, snap);
@@ -190,32 +188,5 @@ public final class SimCamera implements Camera {
                 LockSupport.parkNanos(Math.min(next - now, period));
             }
         }
-    }
-
-    private CameraView view() {
-        CameraView v = new CameraView(spec.width(), spec.height(), (float) spec.verticalFovDeg(), 0.02f, 6f);
-        double[] e = spec.eye();
-        double[] t = spec.target();
-        if (!spec.attachToPalm()) {
-            return v.lookAt((float) e[0], (float) e[1], (float) e[2], (float) t[0], (float) t[1], (float) t[2],
-                    0, 0, 1);
-        }
-        // Optical frame: z forward (towards the target), y down the image, x right.
-        Vector3f eye = new Vector3f((float) e[0], (float) e[1], (float) e[2]);
-        Vector3f z = new Vector3f((float) t[0], (float) t[1], (float) t[2]).sub(eye).normalize();
-        Vector3f x = new Vector3f(1, 0, 0).cross(z).cross(z).negate().normalize();
-        Vector3f y = new Vector3f(z).cross(x).normalize();
-        float[] mount = new float[16];
-        new Matrix4f(x.x, x.y, x.z, 0, y.x, y.y, y.z, 0, z.x, z.y, z.z, 0, eye.x, eye.y, eye.z, 1).get(mount);
-        return v.attachTo(palmBody(), mount);
-    }
-
-    private int palmBody() {
-        for (SceneBody b : station.bodies()) {
-            if (b.name().endsWith(".palm")) {
-                return b.index();
-            }
-        }
-        throw new IllegalStateException("camera '" + spec.id() + "': the scene has no palm to mount on");
     }
 }
