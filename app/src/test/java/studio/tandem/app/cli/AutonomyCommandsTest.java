@@ -69,4 +69,27 @@ class AutonomyCommandsTest {
         assertThat(j.get("recorded_rows").asInt()).isBetween(40, 75);
         assertThat(r[2]).contains("observation.images.cam2").contains("observation.loop.joint_pos");
     }
+
+    @Test
+    void benchPolicyTimesTheInferencePathOnFramesTheFrameSourceShrankAndReportsTheShrinkApart() throws Exception {
+        Path shipped = Path.of("..", "models", "hand_policy.json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(shipped), "no shipped policy");
+        String[] r = run("bench", "policy", "--policy", shipped.toString(), "--iterations", "50");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        String[] lines = r[1].strip().split("\n");
+        var j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines[lines.length - 1]);
+        assertThat(j.get("iterations").asInt()).isEqualTo(50);
+        assertThat(j.get("overhead_ratio").asDouble()).isPositive();
+        assertThat(j.get("overhead_ratio_vs_pinned").asDouble()).isPositive();
+        assertThat(j.get("bare_pinned_us_p50").asDouble()).isPositive();
+        assertThat(j.get("frame").asText()).isEqualTo("640x480");
+        assertThat(j.get("shrink_us_p50").asDouble()).isPositive();
+        assertThat(j.get("frame_copy_us_p50").asDouble()).isPositive();
+        // a new frame before every inference (warm-up included): each one shrunk once, none reused
+        assertThat(j.get("frames_shrunk").asLong()).isGreaterThanOrEqualTo(50);
+        assertThat(j.get("frames_reused").asLong()).isZero();
+        r = run("bench", "policy", "--policy", shipped.toString(), "--iterations", "0");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2].strip()).isEqualTo("tandem policy: --iterations must be at least 1, was 0");
+    }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import studio.tandem.autonomy.policy.ImageFrame;
 import studio.tandem.autonomy.policy.PolicyRuntime;
 import studio.tandem.teleop.sim.render.OffscreenRenderer;
 import studio.tandem.teleop.sim.render.RenderUnavailableException;
@@ -62,7 +63,7 @@ class TrainFromDatasetTest {
         assertThat(Files.readString(manifest)).contains("observation.images.wrist").contains("action.hand.joint_pos")
                 .contains("\"action_fps\" : 30.0");
         try (PolicyRuntime rt = PolicyRuntime.load(manifest, OrtEnvironment.getEnvironment(), null)) {
-            rt.inputs().frame("observation.images.wrist").resize(96, 72);
+            rt.inputs().shrink("observation.images.wrist", new ImageFrame(96, 72));
             rt.inputs().instruction("pinch the red cube and lift it");
             double[] chunk = new double[rt.manifest().action().horizon() * rt.manifest().action().dim()];
             rt.infer(chunk);

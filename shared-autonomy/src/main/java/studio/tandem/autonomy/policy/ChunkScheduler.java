@@ -14,7 +14,8 @@ public final class ChunkScheduler {
     private final int horizon;
     private final int dim;
     private final long stepNanos;
-    private final double k;
+    /** Ensembling weight of the j-th oldest covering chunk, exp(−k·j), precomputed. */
+    private final double[] weights;
     private final double[] scale;
     private final double[][] chunks;
     private final long[] starts;
@@ -41,7 +42,10 @@ public final class ChunkScheduler {
         this.horizon = horizon;
         this.dim = dim;
         this.stepNanos = Math.round(1e9 / actionFps);
-        this.k = k;
+        this.weights = new double[maxChunks];
+        for (int j = 0; j < maxChunks; j++) {
+            weights[j] = Math.exp(-k * j);
+        }
         this.scale = scale.clone();
         this.chunks = new double[maxChunks][horizon * dim];
         this.starts = new long[maxChunks];
@@ -93,7 +97,7 @@ public final class ChunkScheduler {
             if (rel < 0) {
                 continue;
             }
-            double w = Math.exp(-k * j++);
+            double w = weights[j++];
             accumulate(chunks[slot], rel, w);
             wsum += w;
         }

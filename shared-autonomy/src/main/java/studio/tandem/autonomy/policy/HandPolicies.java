@@ -25,10 +25,20 @@ public final class HandPolicies {
     }
 
     /**
+     * Wires a policy whose camera frames are produced on demand and shrunk on the policy thread.
+     *
      * @param frames where the policy thread takes camera frames from
      * @throws IllegalArgumentException when the policy's actions do not fit the layout's group
      */
     public static Wiring wire(PolicyRuntime rt, LoopLayout layout, FrameSource frames, NanoClock clock) {
+        return wire(rt, layout, new ShrinkOnCall(frames, rt.inputs().cameras()), clock);
+    }
+
+    /**
+     * @param frames the camera images, shrunk where they arrive; started and closed with the worker
+     * @throws IllegalArgumentException when the policy's actions do not fit the layout's group
+     */
+    public static Wiring wire(PolicyRuntime rt, LoopLayout layout, PolicyFrames frames, NanoClock clock) {
         PolicyManifest m = rt.manifest();
         boolean hand = m.action().group().equals("hand");
         int groupDof = hand ? layout.handDof() : layout.armDof();

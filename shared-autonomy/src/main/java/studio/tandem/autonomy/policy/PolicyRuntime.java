@@ -17,9 +17,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A policy model loaded with ONNX Runtime and checked against its manifest. {@link #infer} fills
- * preallocated direct buffers that back the input tensors (created once), runs the session and
- * writes the de-normalised action chunk. Policy thread only; not thread-safe.
+ * A policy model loaded with ONNX Runtime and checked against its manifest. {@link #infer} normalises
+ * {@link #inputs()} (camera images arrive already shrunk, see {@link PolicyFrames}) into preallocated
+ * direct buffers that back the input tensors (created once), runs the session into pinned output
+ * tensors over preallocated direct buffers and writes the de-normalised action chunk, with every
+ * normalisation constant precomputed. Nothing of ours is allocated per call (ONNX Runtime's Java
+ * {@code run} itself allocates its name/handle arrays and {@code Result}, ~430 bytes in 1.20).
+ * Policy thread only; not thread-safe.
  */
 public final class PolicyRuntime implements AutoCloseable {
     private final PolicyManifest manifest;
@@ -27,7 +31,9 @@ public final class PolicyRuntime implements AutoCloseable {
     private final Map<String, OnnxTensor> tensors = new LinkedHashMap<>();
     private final List<Runnable> fillers = new ArrayList<>();
     private final PolicyInputs inputs;
-    private final FeatureStats actionStats;
+    /** Per chunk value (horizon × dim): de-normalisation z · scale + mean of its action dimension. */
+    private final double[] actionScale;
+    private final double[] actionMean;
     private final TextEmbedder embedder;
     private final FloatBuffer actionOut;
     private final FloatBuffer failureOut;
@@ -40,7 +46,14 @@ public final class PolicyRuntime implements AutoCloseable {
         this.session = session;
         this.embedder = embedder;
         this.inputs = new PolicyInputs(manifest);
-        this.actionStats = manifest.statsFor(manifest.action().feature(), manifest.action().dim());
+        FeatureStats actionStats = manifest.statsFor(manifest.action().feature(), manifest.action().dim());
+        int dim = manifest.action().dim();
+        this.actionScale = new double[manifest.action().horizon() * dim];
+        this.actionMean = new double[actionScale.length];
+        for (int i = 0; i < actionScale.length; i++) {
+            actionScale[i] = actionStats.scale(i % dim);
+            actionMean[i] = actionStats.mean()[i % dim];
+        }
         for (ManifestInput in : manifest.inputs()) {
             prepare(in, env);
         }
@@ -110,17 +123,23 @@ public final class PolicyRuntime implements AutoCloseable {
         tensors.put(in.tensor(), OnnxTensor.createTensor(env, buf, shape));
         if (in instanceof ManifestInput.Camera c) {
             ImagePreprocessor pre = new ImagePreprocessor(c);
-            ImageFrame frame = inputs.frame(c.feature());
+            ShrunkFrame image = inputs.image(c.feature());
             fillers.add(() -> {
                 buf.position(0);
-                pre.apply(frame, buf);
+                pre.normalize(image, buf);
             });
         } else if (in instanceof ManifestInput.Vector v) {
             FeatureStats stats = manifest.statsFor(v.feature(), v.length());
             double[] values = inputs.vector(v.feature());
+            double[] mean = new double[v.length()];
+            double[] scale = new double[v.length()];
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] = stats.mean()[i];
+                scale[i] = stats.scale(i);
+            }
             fillers.add(() -> {
                 for (int i = 0; i < values.length; i++) {
-                    buf.put(i, (float) stats.normalize(i, values[i]));
+                    buf.put(i, (float) ((values[i] - mean[i]) / scale[i]));
                 }
             });
         } else if (in instanceof ManifestInput.Embedding e) {
@@ -167,10 +186,8 @@ public final class PolicyRuntime implements AutoCloseable {
     /** Runs into the pinned output tensors (ONNX Runtime writes straight into our direct buffers). */
     private double runAndDecode(double[] out) throws OrtException {
         try (OrtSession.Result r = session.run(tensors, outputs)) {
-            int dim = manifest.action().dim();
-            int n = actionOut.capacity();
-            for (int i = 0; i < n; i++) {
-                out[i] = actionStats.denormalize(i % dim, actionOut.get(i));
+            for (int i = 0; i < actionMean.length; i++) {
+                out[i] = actionOut.get(i) * actionScale[i] + actionMean[i];
             }
             return failureOut == null ? Double.NaN : failureOut.get(0);
         }
@@ -187,6 +204,11 @@ public final class PolicyRuntime implements AutoCloseable {
 
     public Map<String, OnnxTensor> preparedTensors() {
         return tensors;
+    }
+
+    /** The pinned output tensors {@link #infer} runs into, for measuring a bare pinned {@code session.run}. */
+    public Map<String, OnnxTensor> pinnedOutputs() {
+        return outputs;
     }
 
     @Override

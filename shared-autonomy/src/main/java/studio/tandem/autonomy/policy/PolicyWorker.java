@@ -64,8 +64,9 @@ public final class PolicyWorker implements AutoCloseable {
         }
     }
 
-    /** Runs {@link #step()} at the inference rate on its own thread. */
+    /** Starts the predictor (its frame source) and runs {@link #step()} at the inference rate on its own thread. */
     public void start() {
+        predictor.start();
         running = true;
         thread = new Thread(this::run, "tandem-policy");
         thread.setDaemon(true);
@@ -109,5 +110,6 @@ public final class PolicyWorker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        predictor.close();
     }
 }

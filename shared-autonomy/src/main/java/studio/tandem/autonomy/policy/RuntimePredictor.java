@@ -1,10 +1,10 @@
 package studio.tandem.autonomy.policy;
 
 import ai.onnxruntime.OrtException;
-import java.util.Map;
 
 /**
- * Feeds a {@link PolicyRuntime} from the loop's observation and the cameras: the vector inputs
+ * Feeds a {@link PolicyRuntime} from the loop's observation and the cameras' shrunk images
+ * ({@link PolicyFrames}: the policy thread copies only the small images): the vector inputs
  * named in the manifest are taken from the joint and tactile vectors at the given offsets. A state
  * feature whose name ends in {@code .command} is the command executed on the previous tick (which,
  * unlike the measured joints, keeps moving when contact blocks the fingers).
@@ -14,7 +14,8 @@ public final class RuntimePredictor implements ChunkPredictor {
     public static final String COMMAND_SUFFIX = ".command";
 
     private final PolicyRuntime runtime;
-    private final FrameSource frames;
+    private final PolicyFrames frames;
+    private final ShrunkFrame[] images;
     private final String stateFeature;
     private final int stateOffset;
     private final String tactileFeature;
@@ -23,10 +24,14 @@ public final class RuntimePredictor implements ChunkPredictor {
      * @param stateFeature the manifest vector filled from {@code joints[stateOffset..]} (e.g. the hand joints)
      * @param tactileFeature the manifest vector filled from the tactile vector, or null
      */
-    public RuntimePredictor(PolicyRuntime runtime, FrameSource frames, String stateFeature, int stateOffset,
+    public RuntimePredictor(PolicyRuntime runtime, PolicyFrames frames, String stateFeature, int stateOffset,
             String tactileFeature) {
         this.runtime = runtime;
         this.frames = frames;
+        this.images = new ShrunkFrame[runtime.inputs().cameras().size()];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = runtime.inputs().image(i);
+        }
         this.stateFeature = stateFeature;
         this.stateOffset = stateOffset;
         this.tactileFeature = tactileFeature;
@@ -39,9 +44,9 @@ public final class RuntimePredictor implements ChunkPredictor {
     @Override
     public double predict(ObservationSlot.Snapshot obs, double[] chunkOut) throws OrtException {
         PolicyInputs in = runtime.inputs();
-        for (Map.Entry<String, ImageFrame> e : in.frames().entrySet()) {
-            if (!frames.latest(e.getKey(), e.getValue())) {
-                throw new IllegalStateException("camera " + e.getKey() + " has no frame yet");
+        for (int i = 0; i < images.length; i++) {
+            if (!frames.latest(i, images[i])) {
+                throw new IllegalStateException("camera " + in.cameras().get(i).feature() + " has no frame yet");
             }
         }
         double[] state = in.vector(stateFeature);
@@ -53,5 +58,22 @@ public final class RuntimePredictor implements ChunkPredictor {
         }
         in.instruction(obs.instruction());
         return runtime.infer(chunkOut);
+    }
+
+    /** Where the camera images come from (its counters tell how many were shrunk and reused). */
+    public PolicyFrames frames() {
+        return frames;
+    }
+
+    /** Starts the frame source (e.g. its shrinking thread). */
+    @Override
+    public void start() {
+        frames.start();
+    }
+
+    /** Stops the frame source. */
+    @Override
+    public void close() {
+        frames.close();
     }
 }

@@ -61,4 +61,36 @@ class ImagePreprocessorTest {
         // and the values are real averages: not all equal
         assertThat(direct.get(0)).isNotEqualTo(direct.get(1));
     }
+
+    @Test
+    void fullFramesAndFramesShrunkElsewhereGiveBitForBitThePreviousFloats() {
+        ImageFrame big = new ImageFrame(640, 480);
+        new java.util.Random(4).nextBytes(big.rgb());
+        for (int[] crop : new int[][] {null, {40, 30, 300, 200}}) {
+            ManifestInput.Camera spec = new ManifestInput.Camera("image", "wrist", 16, 16, crop,
+                    new double[] {0.485, 0.456, 0.406}, new double[] {0.229, 0.224, 0.225});
+            float[] before = LegacyPipeline.image(spec, big);
+            ImagePreprocessor pre = new ImagePreprocessor(spec);
+            FloatBuffer full = FloatBuffer.allocate(pre.size());
+            pre.apply(big, full);
+            assertThat(full.array()).containsExactly(before);
+            FrameShrinker shrinker = new FrameShrinker(spec);
+            ShrunkFrame shrunk = shrinker.newFrame();
+            shrinker.shrink(big, 1, shrunk);
+            FloatBuffer normalised = FloatBuffer.allocate(pre.size());
+            pre.normalize(shrunk, normalised);
+            assertThat(normalised.array()).containsExactly(before);
+        }
+    }
+
+    @Test
+    void normalisingRefusesAFrameOfAnotherSizeOrWithoutPixels() {
+        ImagePreprocessor pre = new ImagePreprocessor(camera(2, 1, null));
+        assertThatThrownBy(() -> pre.normalize(new ShrunkFrame(2, 1), FloatBuffer.allocate(6)))
+                .hasMessage("camera wrist: expects a 2x1 shrunk frame, got 2x1 without pixels");
+        ShrunkFrame other = new ShrunkFrame(3, 1);
+        other.stamp(1, 0, 1);
+        assertThatThrownBy(() -> pre.normalize(other, FloatBuffer.allocate(6)))
+                .hasMessage("camera wrist: expects a 2x1 shrunk frame, got 3x1");
+    }
 }

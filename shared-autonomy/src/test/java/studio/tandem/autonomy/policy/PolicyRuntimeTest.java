@@ -43,9 +43,7 @@ class PolicyRuntimeTest {
         DemoStep step = SyntheticDemos.generate(3, 4, 2, 5, 99).get(2);
         try (PolicyRuntime rt = PolicyRuntime.load(res.manifest(), OrtEnvironment.getEnvironment(), null)) {
             PolicyInputs in = rt.inputs();
-            ImageFrame f = in.frame("observation.images.wrist");
-            f.resize(step.frame().width(), step.frame().height());
-            System.arraycopy(step.frame().rgb(), 0, f.rgb(), 0, f.rgb().length);
+            in.shrink("observation.images.wrist", step.frame());
             System.arraycopy(step.handState(), 0, in.vector("observation.state.hand"), 0, 4);
             System.arraycopy(step.tactile(), 0, in.vector("observation.tactile"), 0, 2);
             in.instruction(step.instruction());

@@ -47,9 +47,13 @@ final class LoopBuilder {
         instruction = text;
     }
 
-    /** Wires a loaded policy to this station (its cameras feed the policy thread). */
+    /**
+     * Wires a loaded policy to this station: its cameras feed the policy thread through a thread that
+     * shrinks each frame to the policy's input sizes (started and stopped with the policy worker).
+     */
     HandPolicies.Wiring wire(PolicyRuntime rt) {
-        return HandPolicies.wire(rt, port.layout(), new StationFrames(sim.station().cameras()), clock);
+        StationFrames frames = new StationFrames(sim.station().cameras(), rt.inputs().cameras(), clock);
+        return HandPolicies.wire(rt, port.layout(), frames, clock);
     }
 
     ControlLoop build(HandPolicies.Wiring policy, Mode mode) {
