@@ -15,9 +15,10 @@ import studio.tandem.autonomy.policy.PolicyRuntime;
  * {@code tandem bench policy}: the policy runtime's full inference path as the policy thread runs it
  * (the camera images as the frame source delivers them, already shrunk; normalisation, inference into
  * pinned outputs, de-normalisation) plus chunk scheduling, against a bare {@code OrtSession.run} on
- * the same model and input tensors, interleaved in rotating order; before each iteration the frame
- * source's own thread delivers a new frame, so every inference copies a fresh shrunk image (as at
- * 30 fps camera frames and 10 Hz inference). The last line is JSON with
+ * the same model and input tensors. Before every timed call the frame source's own thread delivers a
+ * new frame, so every inference copies a fresh shrunk image (as with 30 fps cameras and a 10 Hz policy)
+ * and every call, runtime or bare, runs just after the frame thread, as the policy thread does; the
+ * three kinds take turns. The last line is JSON with
  * {@code overhead_ratio} (ratio of the medians; of the means too), the same against a bare run into
  * pinned outputs, and the cost the frame source pays per camera frame on its own thread
  * ({@code shrink_us_p50}: reading a full frame and shrinking it; {@code frame_copy_us_p50}: the read's
@@ -52,35 +53,25 @@ final class BenchPolicyCommand implements Callable<Integer> {
             throw new UserError("--frame-width/--frame-height must be positive, was " + frameWidth + "x" + frameHeight);
         }
         try (PolicyRuntime rt = PolicyRuntime.load(PolicyLocation.manifest(policy), OrtEnvironment.getEnvironment(),
-                null); PolicyBenchRig rig = new PolicyBenchRig(rt, frameWidth, frameHeight, WARM_UP + iterations)) {
+                null); PolicyBenchRig rig = new PolicyBenchRig(rt, frameWidth, frameHeight, WARM_UP + 3 * iterations)) {
             long[][] t = measure(rig);
-            long[] shrink = Arrays.copyOfRange(rig.shrinkNanos(), WARM_UP, WARM_UP + iterations);
-            long[] copy = Arrays.copyOfRange(rig.copyNanos(), WARM_UP, WARM_UP + iterations);
+            long[] shrink = Arrays.copyOfRange(rig.shrinkNanos(), WARM_UP, WARM_UP + 3 * iterations);
+            long[] copy = Arrays.copyOfRange(rig.copyNanos(), WARM_UP, WARM_UP + 3 * iterations);
             report(rig, t[0], t[1], t[2], shrink, copy);
             return 0;
         }
     }
 
-    /** Runtime, bare and bare pinned samples (ns), each iteration on a newly delivered frame. */
+    /**
+     * Runtime, bare and bare pinned samples (ns). Each call is the first after the frame thread
+     * delivered a new frame, as at the policy thread's rate (its caches see what the frame thread and
+     * everything else left there): the three kinds take turns, {@code iterations} samples each.
+     */
     private long[][] measure(PolicyBenchRig rig) throws Exception {
         long[][] t = new long[3][iterations];
-        for (int i = -WARM_UP; i < iterations; i++) {
+        for (int i = -WARM_UP; i < 3 * iterations; i++) {
             rig.deliverFrame();
-            long[] three = timeThree(rig, Math.floorMod(i, 3));
-            if (i >= 0) {
-                t[0][i] = three[0];
-                t[1][i] = three[1];
-                t[2][i] = three[2];
-            }
-        }
-        return t;
-    }
-
-    /** Times runtime, bare and bare pinned, starting with a different one each iteration. */
-    private static long[] timeThree(PolicyBenchRig rig, int first) throws Exception {
-        long[] out = new long[3];
-        for (int j = 0; j < 3; j++) {
-            int which = (first + j) % 3;
+            int which = Math.floorMod(i, 3);
             long a = System.nanoTime();
             if (which == 0) {
                 rig.runtime();
@@ -89,9 +80,12 @@ final class BenchPolicyCommand implements Callable<Integer> {
             } else {
                 rig.barePinned();
             }
-            out[which] = System.nanoTime() - a;
+            long d = System.nanoTime() - a;
+            if (i >= 0) {
+                t[which][i / 3] = d;
+            }
         }
-        return out;
+        return t;
     }
 
     private void report(PolicyBenchRig rig, long[] full, long[] bare, long[] pinned, long[] shrink, long[] copy) {
