@@ -13,8 +13,9 @@ import studio.tandem.autonomy.policy.PolicyRuntime;
 
 /**
  * {@code tandem bench policy}: the policy runtime's full inference path as the policy thread runs it
- * (the camera images as the frame source delivers them, already shrunk; normalisation, inference into
- * pinned outputs, de-normalisation) plus chunk scheduling, against a bare {@code OrtSession.run} on
+ * (the policy worker's step: the camera images as the frame source delivers them, already shrunk;
+ * normalisation, inference into pinned outputs, de-normalisation, the chunk queued) plus the control
+ * thread's chunk pick-up and ensembling, against a bare {@code OrtSession.run} on
  * the same model and input tensors. Before every timed call the frame source's own thread delivers a
  * new frame, so every inference copies a fresh shrunk image (as with 30 fps cameras and a 10 Hz policy)
  * and every call, runtime or bare, runs just after the frame thread, as the policy thread does; the
@@ -70,8 +71,11 @@ final class BenchPolicyCommand implements Callable<Integer> {
     private long[][] measure(PolicyBenchRig rig) throws Exception {
         long[][] t = new long[3][iterations];
         for (int i = -WARM_UP; i < 3 * iterations; i++) {
-            rig.deliverFrame();
             int which = Math.floorMod(i, 3);
+            if (which == 0) {
+                rig.nextObservation();
+            }
+            rig.nextFrame();
             long a = System.nanoTime();
             if (which == 0) {
                 rig.runtime();
@@ -105,10 +109,11 @@ final class BenchPolicyCommand implements Callable<Integer> {
                 + "\"bare_us_mean\":%.1f,\"overhead_us_p50\":%.1f,\"overhead_ratio_mean\":%.4f,"
                 + "\"overhead_ratio_vs_pinned\":%.4f,\"frame\":\"%dx%d\",\"cameras\":%d,\"shrink_us_p50\":%.1f,"
                 + "\"shrink_us_mean\":%.1f,\"frame_copy_us_p50\":%.1f,\"frames_shrunk\":%d,\"frames_reused\":%d,"
-                + "\"load_average_1m\":%.2f,\"overhead_ratio\":%.4f}%n", full.length, p50Full / 1e3, p50Bare / 1e3,
+                + "\"active_chunks\":%d,\"load_average_1m\":%.2f,\"overhead_ratio\":%.4f}%n", full.length, p50Full / 1e3, p50Bare / 1e3,
                 p50Pinned / 1e3, meanFull / 1e3, meanBare / 1e3, (p50Full - p50Bare) / 1e3, meanFull / meanBare,
                 p50Full / p50Pinned, frameWidth, frameHeight, rig.cameraCount(), p50(shrink) / 1e3, meanShrink / 1e3,
-                p50(copy) / 1e3, rig.frames().framesShrunk(), rig.frames().framesReused(), load[0], p50Full / p50Bare);
+                p50(copy) / 1e3, rig.frames().framesShrunk(), rig.frames().framesReused(), rig.activeChunks(), load[0],
+                p50Full / p50Bare);
         spec.commandLine().getOut().flush();
     }
 

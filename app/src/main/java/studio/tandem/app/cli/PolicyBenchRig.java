@@ -5,36 +5,39 @@ import ai.onnxruntime.OrtSession;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
-import studio.tandem.autonomy.policy.ChunkScheduler;
+import studio.tandem.autonomy.loop.LoopLayout;
+import studio.tandem.autonomy.loop.Observation;
+import studio.tandem.autonomy.policy.HandPolicies;
 import studio.tandem.autonomy.policy.ManifestInput;
-import studio.tandem.autonomy.policy.ObservationSlot;
 import studio.tandem.autonomy.policy.OnnxNames;
 import studio.tandem.autonomy.policy.PolicyManifest;
 import studio.tandem.autonomy.policy.PolicyRuntime;
-import studio.tandem.autonomy.policy.RuntimePredictor;
 import studio.tandem.autonomy.station.StationFrames;
+import studio.tandem.dataset.time.ManualClock;
 import studio.tandem.dataset.time.NanoClock;
 import studio.tandem.teleop.robot.CameraFrame;
 
 /**
- * What {@code bench policy} times, built as the studio builds it: bench cameras publishing full
- * frames and {@link StationFrames} shrinking them on a frame thread of their own, the
- * {@link RuntimePredictor} the policy thread runs, and a {@link ChunkScheduler}; beside them a bare
- * {@code OrtSession.run} on the runtime's own input tensors. Before each inference the frame thread
- * delivers a new frame (as a 30 fps camera does before a 10 Hz policy), timing its read and shrink.
- * Bench thread, except the frame thread's own part.
+ * What {@code bench policy} times, wired as the studio wires a policy ({@link HandPolicies#wire}):
+ * bench cameras publishing full frames and {@link StationFrames} shrinking them on a frame thread of
+ * their own; the policy worker's step (observation, the runtime's inference, the chunk queued) and the
+ * controller's chunk pick-up and ensembling, in simulated time advancing one inference period per
+ * step (so as many chunks overlap as at the manifest's rates); beside them a bare
+ * {@code OrtSession.run} on the runtime's own input tensors. Before each timed call the frame thread
+ * delivers a new frame. Bench thread, except the frame thread's own part.
  */
 final class PolicyBenchRig implements AutoCloseable {
     static final String INSTRUCTION = "pinch the red cube";
+    private static final int ARM_DOF = 6;
 
     private final PolicyRuntime rt;
     private final List<BenchCamera> cameras;
     private final StationFrames frames;
-    private final RuntimePredictor predictor;
-    private final ObservationSlot.Snapshot snapshot;
-    private final ChunkScheduler scheduler;
+    private final HandPolicies.Wiring wiring;
+    private final ManualClock clock = new ManualClock(1_000_000_000L);
+    private final long periodNanos;
+    private final Observation observation;
     private final CameraFrame copyProbe;
-    private final double[] chunk;
     private final double[] action;
     private final long[] shrinkNanos;
     private final long[] copyNanos;
@@ -50,29 +53,15 @@ final class PolicyBenchRig implements AutoCloseable {
         List<ManifestInput.Camera> inputs = rt.inputs().cameras();
         this.cameras = BenchCamera.forInputs(inputs, width, height);
         this.frames = new StationFrames(List.copyOf(cameras), inputs, NanoClock.SYSTEM);
-        ManifestInput.Vector state = vector(m, OnnxNames.STATE);
-        if (state == null) {
-            throw new UserError("policy " + m.model() + ": no vector input named '" + OnnxNames.STATE + "'");
-        }
-        ManifestInput.Vector tactile = vector(m, OnnxNames.TACTILE);
-        int tactileDim = tactile == null ? 0 : tactile.length();
-        this.predictor = new RuntimePredictor(rt, frames, state.feature(), 0,
-                tactile == null ? null : tactile.feature());
-        ObservationSlot slot = new ObservationSlot(state.length(), tactileDim);
-        double[] joints = new double[state.length()];
-        Arrays.fill(joints, 0.1);
-        double[] touch = new double[tactileDim];
-        Arrays.fill(touch, 0.1);
-        slot.write(0, joints, touch, joints, INSTRUCTION);
-        this.snapshot = slot.newSnapshot();
-        slot.read(snapshot);
-        int dim = m.action().dim();
-        double[] ones = new double[dim];
-        Arrays.fill(ones, 1);
-        this.scheduler = new ChunkScheduler(m.action().horizon(), dim, m.actionFps(), 16, 0.01, ones);
+        LoopLayout layout = layout(m);
+        this.wiring = HandPolicies.wire(rt, layout, frames, clock);
+        this.periodNanos = Math.round(1e9 / m.inferenceHz());
+        this.observation = new Observation(layout);
+        Arrays.fill(observation.joints(), 0.1);
+        Arrays.fill(observation.commanded(), 0.1);
+        Arrays.fill(observation.tactile(), 0.1);
+        this.action = new double[layout.joints()];
         this.copyProbe = cameras.isEmpty() ? null : new CameraFrame(width, height);
-        this.chunk = new double[m.action().horizon() * dim];
-        this.action = new double[dim];
         this.shrinkNanos = new long[frameCount];
         this.copyNanos = new long[frameCount];
         this.feeder = new Thread(this::feed, "bench-policy-frames");
@@ -80,13 +69,16 @@ final class PolicyBenchRig implements AutoCloseable {
         feeder.start();
     }
 
-    private static ManifestInput.Vector vector(PolicyManifest m, String tensor) {
+    /** A station with the policy's group sized to its actions and the other group of 6 (or 1) joints. */
+    private static LoopLayout layout(PolicyManifest m) {
+        int tactile = 0;
         for (ManifestInput in : m.inputs()) {
-            if (in instanceof ManifestInput.Vector v && v.tensor().equals(tensor)) {
-                return v;
+            if (in instanceof ManifestInput.Vector v && v.tensor().equals(OnnxNames.TACTILE)) {
+                tactile = v.length();
             }
         }
-        return null;
+        boolean hand = m.action().group().equals("hand");
+        return hand ? new LoopLayout(ARM_DOF, m.action().dim(), tactile) : new LoopLayout(m.action().dim(), 1, tactile);
     }
 
     int cameraCount() {
@@ -94,11 +86,21 @@ final class PolicyBenchRig implements AutoCloseable {
     }
 
     /**
-     * Has the frame thread publish a new frame on every camera and shrink it, and waits until it has.
+     * The control thread's part between two inferences (not timed): one inference period later, it
+     * publishes a new observation.
+     */
+    void nextObservation() {
+        clock.advanceNanos(periodNanos);
+        observation.stampNanos(clock.nanoTime());
+        wiring.controller().observe(clock.nanoTime(), observation, INSTRUCTION);
+    }
+
+    /**
+     * The frame thread publishes a new frame on every camera and shrinks it; returns once it has.
      *
      * @throws IllegalStateException when the frame thread does not deliver within 10 s
      */
-    void deliverFrame() {
+    void nextFrame() {
         int want = requested + 1;
         requested = want;
         LockSupport.unpark(feeder);
@@ -147,12 +149,18 @@ final class PolicyBenchRig implements AutoCloseable {
         return copyNanos;
     }
 
-    /** The policy thread's inference plus the control thread's chunk scheduling, as the studio runs them. */
-    void runtime() throws Exception {
-        long now = System.nanoTime();
-        predictor.predict(snapshot, chunk);
-        scheduler.add(now, chunk, now);
-        scheduler.actionAt(now, action, 0);
+    /**
+     * The policy thread's step as the studio runs it (observation, inference on the frame source's
+     * images, chunk queued) and the control thread's pick-up and ensembling of the chunk.
+     *
+     * @throws IllegalStateException when the inference failed or queued nothing
+     */
+    void runtime() {
+        if (!wiring.worker().step()) {
+            throw new IllegalStateException("bench policy: the policy step queued no chunk ("
+                    + wiring.worker().failures() + " failed inferences; see the log)");
+        }
+        wiring.controller().actionAt(clock.nanoTime(), action);
     }
 
     /** A bare {@code OrtSession.run} on the runtime's input tensors (ONNX Runtime allocates the outputs). */
@@ -175,6 +183,11 @@ final class PolicyBenchRig implements AutoCloseable {
 
     StationFrames frames() {
         return frames;
+    }
+
+    /** Chunks the ensembling held at the last step (as many as overlap at the manifest's rates). */
+    int activeChunks() {
+        return wiring.controller().scheduler().activeChunks();
     }
 
     /** Stops the frame thread. */
