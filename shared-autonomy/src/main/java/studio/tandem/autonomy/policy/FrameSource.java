@@ -1,6 +1,10 @@
 package studio.tandem.autonomy.policy;
 
-/** The cameras' latest frames; the policy thread copies one when it starts an inference. */
+/**
+ * Full camera frames on request (e.g. a camera rendered on demand in simulated time, or a recorded
+ * episode's frames). The policy reads its cameras through {@link PolicyFrames}; {@link ShrinkOnCall}
+ * adapts a frame source to that, shrinking each frame on the caller's thread.
+ */
 @FunctionalInterface
 public interface FrameSource {
 
