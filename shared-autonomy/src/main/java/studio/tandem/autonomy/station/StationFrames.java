@@ -145,9 +145,16 @@ public final class StationFrames implements PolicyFrames {
         return cameraOf[camera] >= 0 && slots[camera].read(into);
     }
 
-    /** Starts the shrinking thread ({@code tandem-policy-frames}). Idempotent. */
+    /**
+     * Shrinks the cameras' current frames on the calling thread (so the policy's first inference finds
+     * them), then starts the shrinking thread ({@code tandem-policy-frames}). Idempotent.
+     */
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (thread.running()) {
+            return;
+        }
+        shrinkNew();
         thread.start("tandem-policy-frames", this::run);
     }
 

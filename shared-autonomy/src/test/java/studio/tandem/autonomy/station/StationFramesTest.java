@@ -108,9 +108,12 @@ class StationFramesTest {
         StationFrames frames = new StationFrames(List.of(wrist), List.of(input("wrist", 16, 12, null)),
                 NanoClock.SYSTEM);
         ShrunkFrame a = new ShrunkFrame(16, 12);
+        wrist.publish();
         frames.start();
         try {
-            for (long k = 1; k <= 3; k++) {
+            assertThat(frames.latest(0, a)).as("the frame there at start is shrunk before start returns").isTrue();
+            assertThat(a.sequence()).isEqualTo(1);
+            for (long k = 2; k <= 4; k++) {
                 wrist.publish();
                 long deadline = System.nanoTime() + 2_000_000_000L;
                 while (!(frames.latest(0, a) && a.sequence() == k) && System.nanoTime() < deadline) {
@@ -123,7 +126,7 @@ class StationFramesTest {
         }
         wrist.publish();
         Thread.sleep(30);
-        assertThat(frames.framesShrunk()).as("closed: frame 4 is not shrunk").isEqualTo(3);
+        assertThat(frames.framesShrunk()).as("closed: frame 5 is not shrunk").isEqualTo(4);
         frames.close();
     }
 
