@@ -82,6 +82,8 @@ class AutonomyCommandsTest {
         assertThat(j.get("overhead_ratio").asDouble()).isPositive();
         assertThat(j.get("overhead_ratio_vs_pinned").asDouble()).isPositive();
         assertThat(j.get("bare_pinned_us_p50").asDouble()).isPositive();
+        assertThat(j.get("overhead_ratio_warm").asDouble()).isPositive();
+        assertThat(j.get("active_chunks").asInt()).as("chunks overlapping at the manifest's rates").isBetween(2, 16);
         assertThat(j.get("frame").asText()).isEqualTo("640x480");
         assertThat(j.get("shrink_us_p50").asDouble()).isPositive();
         assertThat(j.get("frame_copy_us_p50").asDouble()).isPositive();
