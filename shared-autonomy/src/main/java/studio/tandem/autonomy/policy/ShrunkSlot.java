@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * while it is written (a sequence lock). The writer shrinks straight into a free buffer and never
  * waits; a reader copies the newest published one (a few KB) and copies again in the rare case the
  * writer overtook it twice meanwhile. Reads that find nothing newer than what the reader holds are
- * counted as reused (the policy ran on a stale frame); one reader thread (the policy's) counts. Nothing is allocated on either side.
+ * counted as reused (the policy ran on a stale frame); one reader thread (the policy's) counts.
+ * Nothing is allocated on either side.
  */
 public final class ShrunkSlot {
     private static final int SLOTS = 3;

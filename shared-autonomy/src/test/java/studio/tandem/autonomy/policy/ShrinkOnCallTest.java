@@ -24,7 +24,8 @@ class ShrinkOnCallTest {
             into.stampNanos(stamp[0]);
             return true;
         };
-        ManifestInput.Camera cam = new ManifestInput.Camera("image", "observation.images.wrist", 4, 2, null, HALF, HALF);
+        ManifestInput.Camera cam =
+                new ManifestInput.Camera("image", "observation.images.wrist", 4, 2, null, HALF, HALF);
         ShrinkOnCall frames = new ShrinkOnCall(source, List.of(cam));
         ShrunkFrame img = new ShrunkFrame(4, 2);
         assertThat(frames.latest(0, img)).isFalse();

@@ -97,8 +97,8 @@ class StationFramesTest {
     @Test
     void aCropOutsideTheCameraIsRefusedWhenWired() {
         PatternCamera wrist = new PatternCamera("wrist", 48, 36);
-        assertThatThrownBy(() -> new StationFrames(List.of(wrist), List.of(input("wrist", 4, 4, new int[] {60, 0, 8, 8})),
-                NanoClock.SYSTEM)).hasMessage("camera observation.images.wrist: crop [60, 0, 8, 8] lies outside the "
+        List<ManifestInput.Camera> outside = List.of(input("wrist", 4, 4, new int[] {60, 0, 8, 8}));
+        assertThatThrownBy(() -> new StationFrames(List.of(wrist), outside, NanoClock.SYSTEM)).hasMessage("camera observation.images.wrist: crop [60, 0, 8, 8] lies outside the "
                         + "48x36 frame");
     }
 
