@@ -21,6 +21,19 @@ public final class RuntimePredictor implements ChunkPredictor {
     private final String tactileFeature;
 
     /**
+     * A predictor over full frames produced on request, shrunk on the policy thread ({@link ShrinkOnCall}).
+     *
+     * @param stateFeature the manifest vector filled from {@code joints[stateOffset..]} (e.g. the hand joints)
+     * @param tactileFeature the manifest vector filled from the tactile vector, or null
+     */
+    public RuntimePredictor(PolicyRuntime runtime, FrameSource frames, String stateFeature, int stateOffset,
+            String tactileFeature) {
+        this(runtime, new ShrinkOnCall(frames, runtime.inputs().cameras()), stateFeature, stateOffset,
+                tactileFeature);
+    }
+
+    /**
+     * @param frames the camera images, shrunk where they arrive
      * @param stateFeature the manifest vector filled from {@code joints[stateOffset..]} (e.g. the hand joints)
      * @param tactileFeature the manifest vector filled from the tactile vector, or null
      */
