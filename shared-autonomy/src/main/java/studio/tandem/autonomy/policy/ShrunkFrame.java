@@ -66,6 +66,13 @@ public final class ShrunkFrame {
         sequence = seq;
     }
 
+    /** Marks the frame as holding no image (after a copy that was overtaken and is being repeated). */
+    void invalidate() {
+        taps = 0;
+        sequence = 0;
+        stampNanos = 0;
+    }
+
     /** Copies sums and header from a frame of the same size. Allocation-free. */
     public void copyFrom(ShrunkFrame o) {
         if (o.width != width || o.height != height) {

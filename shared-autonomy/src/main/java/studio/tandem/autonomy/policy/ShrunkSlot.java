@@ -82,6 +82,7 @@ public final class ShrunkSlot {
             if (versions.get(i) == v1) {
                 return true;
             }
+            into.invalidate(); // overtaken mid-copy: its header must not pass for the frame it names
         }
     }
 
