@@ -11,6 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import studio.tandem.autonomy.loop.LoopLayout;
+import studio.tandem.autonomy.loop.Observation;
+import studio.tandem.autonomy.policy.HandPolicies;
 import studio.tandem.autonomy.policy.LegacyPipeline;
 import studio.tandem.autonomy.policy.ObservationSlot;
 import studio.tandem.autonomy.policy.PolicyRuntime;
@@ -102,5 +105,39 @@ class PolicyThreadPathTest {
                     .isLessThanOrEqualTo(0);
             assertThat(frames.framesReused()).as("the same frame served every inference").isEqualTo(8L * n - 1);
         }
+    }
+
+    @Test
+    void wiredAsTheStudioWiresItThePolicyThreadRunsOnFramesItsFrameThreadShrinks() throws Exception {
+        assumeTrue(Files.isRegularFile(MANIFEST), "no shipped policy at " + MANIFEST.toAbsolutePath());
+        try (PolicyRuntime rt = PolicyRuntime.load(MANIFEST, OrtEnvironment.getEnvironment(), null)) {
+            PatternCamera wrist = new PatternCamera("wrist", 640, 480);
+            wrist.publish();
+            StationFrames frames = new StationFrames(List.of(wrist), rt.inputs().cameras(), NanoClock.SYSTEM);
+            LoopLayout layout = new LoopLayout(ARM, 12, 4);
+            HandPolicies.Wiring w = HandPolicies.wire(rt, layout, frames, NanoClock.SYSTEM);
+            Observation obs = new Observation(layout);
+            w.worker().start();
+            try {
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (w.worker().inferences() < 3 && System.nanoTime() < deadline) {
+                    obs.stampNanos(System.nanoTime());
+                    w.controller().observe(System.nanoTime(), obs, "pinch the red cube");
+                    wrist.publish();
+                    Thread.sleep(20);
+                }
+                assertThat(w.worker().inferences()).isGreaterThanOrEqualTo(3);
+                assertThat(w.worker().failures()).as("the first inference found a frame too").isZero();
+                assertThat(frames.framesShrunk()).isGreaterThanOrEqualTo(2);
+                assertThat(threadAlive("tandem-policy-frames")).isTrue();
+            } finally {
+                w.worker().close();
+            }
+            assertThat(threadAlive("tandem-policy-frames")).as("closed with the worker").isFalse();
+        }
+    }
+
+    private static boolean threadAlive(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
     }
 }
