@@ -10,12 +10,4 @@ public interface ChunkPredictor {
      * @throws Exception when inference fails (counted; the loop keeps going without the chunk)
      */
     double predict(ObservationSlot.Snapshot observation, double[] chunkOut) throws Exception;
-
-    /** Called when the policy thread starts (e.g. to start a frame source); default nothing. */
-    default void start() {
-    }
-
-    /** Called when the policy worker closes; idempotent; default nothing. */
-    default void close() {
-    }
 }

@@ -63,6 +63,7 @@ public final class HandPolicies {
         ChunkPredictor predictor = new RuntimePredictor(rt, frames, feature(m, OnnxNames.STATE), offset,
                 feature(m, OnnxNames.TACTILE));
         PolicyWorker worker = new PolicyWorker(predictor, slot, queue, clock, m.inferenceHz(), length);
+        worker.manage(frames);
         return new Wiring(controller, worker, m.inferenceHz(), m.failureThreshold());
     }
 

@@ -26,6 +26,7 @@ public final class PolicyWorker implements AutoCloseable {
     private volatile long lastLatencyNanos;
     private volatile boolean running;
     private Thread thread;
+    private PolicyFrames frames;
 
     public PolicyWorker(ChunkPredictor predictor, ObservationSlot slot, ChunkQueue out, NanoClock clock,
             double inferenceHz, int chunkLength) {
@@ -64,9 +65,19 @@ public final class PolicyWorker implements AutoCloseable {
         }
     }
 
-    /** Starts the predictor (its frame source) and runs {@link #step()} at the inference rate on its own thread. */
+    /**
+     * A frame source this worker starts and closes with itself (the one its predictor reads). Call
+     * before {@link #start()}.
+     */
+    public void manage(PolicyFrames source) {
+        frames = source;
+    }
+
+    /** Starts the managed frame source, then runs {@link #step()} at the inference rate on its own thread. */
     public void start() {
-        predictor.start();
+        if (frames != null) {
+            frames.start();
+        }
         running = true;
         thread = new Thread(this::run, "tandem-policy");
         thread.setDaemon(true);
@@ -110,6 +121,8 @@ public final class PolicyWorker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        predictor.close();
+        if (frames != null) {
+            frames.close();
+        }
     }
 }

@@ -77,16 +77,4 @@ public final class RuntimePredictor implements ChunkPredictor {
     public PolicyFrames frames() {
         return frames;
     }
-
-    /** Starts the frame source (e.g. its shrinking thread). */
-    @Override
-    public void start() {
-        frames.start();
-    }
-
-    /** Stops the frame source. */
-    @Override
-    public void close() {
-        frames.close();
-    }
 }

@@ -46,12 +46,22 @@ class ShrinkOnCallTest {
     }
 
     @Test
-    void thePolicyWorkerStartsAndClosesItsPredictorsFrameSource() {
+    void thePolicyWorkerStartsAndClosesTheFrameSourceItManages() {
         int[] calls = new int[2];
-        ChunkPredictor predictor = new ChunkPredictor() {
+        PolicyFrames source = new PolicyFrames() {
             @Override
-            public double predict(ObservationSlot.Snapshot observation, double[] chunkOut) {
-                return Double.NaN;
+            public boolean latest(int camera, ShrunkFrame into) {
+                return false;
+            }
+
+            @Override
+            public long framesShrunk() {
+                return 0;
+            }
+
+            @Override
+            public long framesReused() {
+                return 0;
             }
 
             @Override
@@ -64,8 +74,9 @@ class ShrinkOnCallTest {
                 calls[1]++;
             }
         };
-        PolicyWorker worker = new PolicyWorker(predictor, new ObservationSlot(1, 0), new ChunkQueue(2, 1),
+        PolicyWorker worker = new PolicyWorker((o, c) -> Double.NaN, new ObservationSlot(1, 0), new ChunkQueue(2, 1),
                 System::nanoTime, 50, 1);
+        worker.manage(source);
         worker.start();
         assertThat(calls).containsExactly(1, 0);
         worker.close();
