@@ -18,10 +18,14 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
         })
 public final class TandemCommand implements Callable<Integer> {
+    @CommandLine.Option(names = "--station", paramLabel = "FILE",
+            description = "station file (YAML, see docs/stations.md) the studio runs; "
+                    + "default ~/.tandem/station.yaml, else the simulated station")
+    java.nio.file.Path station;
 
     @Override
     public Integer call() {
-        return StudioLauncher.launch();
+        return StudioLauncher.launch(station);
     }
 
     /** A command line with the studio's error handling: user mistakes are one line, exit 2. */

@@ -139,15 +139,17 @@ public final class CollectView {
             return;
         }
         List<String> names = new ArrayList<>();
-        for (Camera c : s.sim().station().cameras()) {
+        for (Camera c : s.station().cameras()) {
             names.add(c.id());
         }
         cameras.show(names, s.frameSlots(), s.cameraProblem());
-        if (view3d == null) {
-            view3d = new Robot3dView(s.sim().engine(), cameras.imageWidth(), cameras.imageHeight());
-            ticker.register(view3d);
-            cameras.addTile("3D · station state", view3d.node());
+        if (view3d != null) {
+            ticker.unregister(view3d);
         }
+        view3d = new Robot3dView(new RobotPoseModel(s.station().arm().chain(), new LoopJoints(s)),
+                s.simulated() ? s.sim().engine() : null, cameras.imageWidth(), cameras.imageHeight());
+        ticker.register(view3d);
+        cameras.addTile(s.simulated() ? "3D · station state" : "3D · robot from joint state", view3d.node());
     }
 
     public Robot3dView view3d() {

@@ -75,7 +75,7 @@ public final class CorrectView {
             return;
         }
         List<String> names = new ArrayList<>();
-        for (Camera c : s.sim().station().cameras()) {
+        for (Camera c : s.station().cameras()) {
             names.add(c.id());
         }
         cameras.show(names, s.frameSlots(), s.cameraProblem());

@@ -12,7 +12,7 @@ import studio.tandem.autonomy.safety.SafetyFilter;
 import studio.tandem.autonomy.station.StationFrames;
 import studio.tandem.autonomy.station.StationPort;
 import studio.tandem.dataset.time.NanoClock;
-import studio.tandem.teleop.station.SimulatedStation;
+import studio.tandem.teleop.station.Station;
 
 /**
  * Builds the session's control loops over one station and operator: the safety filter from the
@@ -23,19 +23,33 @@ final class LoopBuilder {
     static final double FAILURE_THRESHOLD = 0.5;
     private static final int FAILURE_STEPS = 5;
 
-    private final SimulatedStation sim;
-    private final KeyboardOperator operator;
+    private final Station station;
+    private final StationOperator operator;
     private final NanoClock clock;
     private final double loopHz;
+    private final MeteredArm arm;
+    private final MeteredHand hand;
     private final StationPort port;
     private volatile String instruction = "teleoperate";
 
-    LoopBuilder(SimulatedStation sim, KeyboardOperator operator, NanoClock clock, double loopHz) {
-        this.sim = sim;
+    LoopBuilder(Station station, StationOperator operator, NanoClock clock, double loopHz) {
+        this.station = station;
         this.operator = operator;
         this.clock = clock;
         this.loopHz = loopHz;
-        this.port = new StationPort(sim.arm(), sim.hand());
+        this.arm = new MeteredArm(station.arm());
+        this.hand = new MeteredHand(station.hand().orElseThrow());
+        this.port = new StationPort(arm, hand);
+    }
+
+    /** New arm states the loops have read so far (the arm's rate as the loop sees it). Any thread. */
+    long armStates() {
+        return arm.states();
+    }
+
+    /** New hand states the loops have read so far. Any thread. */
+    long handStates() {
+        return hand.states();
     }
 
     LoopLayout layout() {
@@ -49,7 +63,7 @@ final class LoopBuilder {
 
     /** Wires a loaded policy to this station (its cameras feed the policy thread). */
     HandPolicies.Wiring wire(PolicyRuntime rt) {
-        return HandPolicies.wire(rt, port.layout(), new StationFrames(sim.station().cameras()), clock);
+        return HandPolicies.wire(rt, port.layout(), new StationFrames(station.cameras()), clock);
     }
 
     ControlLoop build(HandPolicies.Wiring policy, Mode mode) {

@@ -17,10 +17,10 @@ import studio.tandem.teleop.sim.SimConfig;
 import studio.tandem.teleop.station.SimulatedStation;
 
 /** The keyboard as the loop's operator: keys move the TCP through IK, the clutch holds, G closes the hand. */
-class KeyboardOperatorTest {
+class StationOperatorTest {
     private SimulatedStation sim;
     private KeyboardDevice keyboard;
-    private KeyboardOperator op;
+    private StationOperator op;
     private OperatorSample sample;
 
     @BeforeEach
@@ -30,7 +30,7 @@ class KeyboardOperatorTest {
         sim.station().activate();
         keyboard = new KeyboardDevice("keyboard", NanoClock.SYSTEM);
         keyboard.connect();
-        op = new KeyboardOperator(keyboard, sim.arm(), sim.hand(), NanoClock.SYSTEM, 100);
+        op = new StationOperator(keyboard, sim.arm(), sim.hand(), NanoClock.SYSTEM, 100);
         sample = new OperatorSample(op.layout());
     }
 
