@@ -112,6 +112,11 @@ public final class Robot3dView implements FrameTicker.Refreshable {
             s.getTransforms().add(joints[i]);
             g.getChildren().add(s);
         }
+        Cylinder base = new Cylinder(0.075, 0.1, 24);
+        base.setMaterial(joint);
+        base.setId("base");
+        base.getTransforms().addAll(new Translate(0, 0, 0.05), new Rotate(90, Rotate.X_AXIS));
+        g.getChildren().add(base);
         Box h = new Box(0.09, 0.06, HAND_LENGTH);
         h.setMaterial(material(Color.web("#d9a23d")));
         h.setId("hand");

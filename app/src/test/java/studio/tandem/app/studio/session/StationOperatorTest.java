@@ -1,6 +1,7 @@
 package studio.tandem.app.studio.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.joml.Matrix4d;
 import org.joml.Vector3d;
@@ -10,7 +11,11 @@ import org.junit.jupiter.api.Test;
 import studio.tandem.autonomy.loop.OperatorSample;
 import studio.tandem.dataset.time.ManualClock;
 import studio.tandem.dataset.time.NanoClock;
+import studio.tandem.app.station.OperatorDeviceSetup;
+import studio.tandem.teleop.input.PoseSample;
+import studio.tandem.teleop.input.ProgrammaticDevice;
 import studio.tandem.teleop.keyboard.KeyboardDevice;
+import studio.tandem.teleop.retarget.ArmRetargetConfig;
 import studio.tandem.teleop.kinematics.ForwardKinematics;
 import studio.tandem.teleop.retarget.ArmTarget;
 import studio.tandem.teleop.sim.SimConfig;
@@ -109,5 +114,69 @@ class StationOperatorTest {
         op.takeover(true);
         op.read(sample);
         assertThat(sample.takeoverHeld).isTrue();
+    }
+
+    @Test
+    void aPrimaryDeviceDrivesTheKeyboardClutchGatesItAndALostDeviceHandsBackWithoutAJump() throws Exception {
+        ProgrammaticDevice mouse = new ProgrammaticDevice("spacemouse", NanoClock.SYSTEM, "tool");
+        mouse.connect();
+        StationOperator both = new StationOperator(keyboard, new OperatorDeviceSetup("spacemouse", mouse,
+                ArmRetargetConfig.defaults(0), null), sim.arm(), sim.hand(), NanoClock.SYSTEM, 100);
+        double[] z = {0};
+        PoseSample p = new PoseSample();
+        Runnable publish = () -> mouse.publish(0, p.set(System.nanoTime(), 0, 0, z[0], 0, 0, 0, 1)
+                .setInputs(1L << PoseSample.BUTTON_CLUTCH, 0, 0, true));
+        publish.run();
+        both.read(sample);
+        assertThat(both.primaryDriving()).isTrue();
+        double z0 = tcpZ();
+        for (int i = 0; i < 40; i++) {
+            z[0] += 0.001;
+            publish.run();
+            both.read(sample);
+            Thread.sleep(5);
+        }
+        readWith(both, publish, 300);
+        assertThat(tcpZ() - z0).as("the device's 4 cm up reach the TCP").isCloseTo(0.04, within(0.005));
+
+        keyboard.keyDown("SPACE");
+        keyboard.keyUp("SPACE");
+        readWith(both, publish, 60);
+        assertThat(both.armMode()).isEqualTo(ArmTarget.Mode.CLUTCH_RELEASED);
+        double held = tcpZ();
+        z[0] += 0.05;
+        readWith(both, publish, 200);
+        assertThat(tcpZ()).as("keyboard clutch open: the device moves alone").isCloseTo(held, within(1e-6));
+        keyboard.keyDown("SPACE");
+        keyboard.keyUp("SPACE");
+        readWith(both, publish, 200);
+        assertThat(tcpZ()).as("clutch re-engaged where the device is: no jump").isCloseTo(held, within(1e-3));
+
+        double[] before = sample.target().clone();
+        mouse.simulateFault("SpaceMouse lost (unplugged); reconnecting");
+        both.read(sample);
+        assertThat(both.primaryDriving()).isFalse();
+        for (int i = 0; i < 6; i++) {
+            assertThat(sample.target()[i]).as("handing back to the keyboard keeps the target").isCloseTo(before[i],
+                    within(1e-6));
+        }
+        keyboard.keyDown("R");
+        long end = System.nanoTime() + 300_000_000L;
+        while (System.nanoTime() < end) {
+            both.read(sample);
+            Thread.sleep(10);
+        }
+        keyboard.keyUp("R");
+        assertThat(tcpZ() - held).as("the keyboard drives again").isGreaterThan(0.01);
+        assertThat(both.switches()).isEqualTo(2);
+    }
+
+    private void readWith(StationOperator o, Runnable publish, long millis) throws InterruptedException {
+        long end = System.nanoTime() + millis * 1_000_000L;
+        while (System.nanoTime() < end) {
+            publish.run();
+            o.read(sample);
+            Thread.sleep(10);
+        }
     }
 }
