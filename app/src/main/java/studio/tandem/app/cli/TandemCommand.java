@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The root {@code tandem} command. Without a subcommand it opens the studio. */
 @Command(name = "tandem", mixinStandardHelpOptions = true, version = "Tandem Studio 0.1.0",
         description = "Teleoperation, shared autonomy and LeRobot v3.0 data collection.%n"
-                + "Without a command, opens the studio on the simulated station.",
+                + "Without a command, opens the studio on the station file (--station, else "
+                + "~/.tandem/station.yaml) or the simulated station.",
         subcommands = {
             RecordCommand.class,
             DatasetCommand.class,

@@ -115,7 +115,15 @@ public final class StationSession implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new DeviceException("station '" + config.name() + "': " + e.getMessage());
         }
-        StationStarter.Started started = StationStarter.start(config, settings, clock);
+        StationStarter.Started started;
+        try {
+            started = StationStarter.start(config, settings, clock);
+        } catch (DeviceException | RuntimeException e) {
+            if (device != null) {
+                device.close();
+            }
+            throw e;
+        }
         try {
             return new StationSession(config, started, clock, device);
         } catch (IOException | DeviceException | RuntimeException e) {

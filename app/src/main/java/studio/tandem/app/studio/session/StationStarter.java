@@ -75,8 +75,7 @@ final class StationStarter {
             try {
                 return activate(sim, "", settings);
             } catch (DeviceException e) {
-                problem = e.getMessage();
-                LOG.warn("simulated cameras unavailable, running without: {}", problem);
+                problem = cameraProblem(e);
             }
         }
         return activate(SimulatedStation.create(cfg, clock, true), problem, settings);
@@ -89,8 +88,7 @@ final class StationStarter {
             try {
                 return activate(StationFactory.simulated(config, clock, settings.seed()), "", settings);
             } catch (DeviceException e) {
-                problem = e.getMessage();
-                LOG.warn("simulated cameras unavailable, running without: {}", problem);
+                problem = cameraProblem(e);
             }
         }
         StationConfig bare = new StationConfig(config.name(), config.arm(), config.hand(), List.of(), config.devices());
@@ -107,6 +105,15 @@ final class StationStarter {
             throw e;
         }
         return new Started(sim.station(), sim, problem, settings);
+    }
+
+    /** The reason to run without cameras; rethrows when the start itself was interrupted (window closing). */
+    private static String cameraProblem(DeviceException e) throws DeviceException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw e;
+        }
+        LOG.warn("simulated cameras unavailable, running without: {}", e.getMessage());
+        return e.getMessage();
     }
 
     /** A station's own dataset beside the simulated station's (its features differ): {@code <dir>/<name>}. */

@@ -16,6 +16,7 @@ import studio.tandem.teleop.input.PoseSample;
 import studio.tandem.teleop.input.ProgrammaticDevice;
 import studio.tandem.teleop.keyboard.KeyboardDevice;
 import studio.tandem.teleop.retarget.ArmRetargetConfig;
+import studio.tandem.teleop.testing.Allocations;
 import studio.tandem.teleop.kinematics.ForwardKinematics;
 import studio.tandem.teleop.retarget.ArmTarget;
 import studio.tandem.teleop.sim.SimConfig;
@@ -178,5 +179,21 @@ class StationOperatorTest {
             o.read(sample);
             Thread.sleep(10);
         }
+    }
+
+    @Test
+    void readAllocatesNothingPerTickWithTheDeviceAbsentOrDriving() {
+        ProgrammaticDevice mouse = new ProgrammaticDevice("spacemouse", NanoClock.SYSTEM, "tool");
+        StationOperator both = new StationOperator(keyboard, new OperatorDeviceSetup("spacemouse", mouse,
+                ArmRetargetConfig.defaults(0), null), sim.arm(), sim.hand(), NanoClock.SYSTEM, 100);
+        long absent = Allocations.bytes(() -> both.read(sample), 3000, 20_000);
+        assertThat(both.primaryDriving()).isFalse();
+        mouse.connect();
+        mouse.publish(0, new PoseSample().set(System.nanoTime(), 0, 0, 0, 0, 0, 0, 1)
+                .setInputs(1L << PoseSample.BUTTON_CLUTCH, 0, 0, true));
+        long driving = Allocations.bytes(() -> both.read(sample), 3000, 20_000);
+        assertThat(both.primaryDriving()).isTrue();
+        assertThat(absent).as("bytes over 20k ticks, device absent").isLessThan(4096);
+        assertThat(driving).as("bytes over 20k ticks, device driving").isLessThan(4096);
     }
 }
