@@ -60,7 +60,8 @@ class RealStationSessionTest {
     private StationConfig config() throws Exception {
         String yaml = """
                 name: UR bench
-                arm: {type: ur-rtde, host: 127.0.0.1, rtde_port: %d, script_port: %d, frequency: 125}
+                arm: {type: ur-rtde, host: 127.0.0.1, rtde_port: %d, script_port: %d, frequency: 125,
+                      fault_after_ms: 1000}
                 gripper: {type: ros-gripper, url: %s, namespace: /right}
                 devices:
                   - {type: spacemouse, options: "socket=%s hid=false"}
