@@ -82,7 +82,8 @@ public final class StudioWindow implements AutoCloseable {
         sessions.stateProperty().addListener((o, a, b) -> shell.statusProperty().set(b));
         Shortcuts keys = new Shortcuts();
         LazyWorkspace<CollectView> w = new LazyWorkspace<>(() -> new CollectView(collect,
-                new StationPanel(station, sessions::restart).node(), ticker, keys), CollectView::node);
+                new StationPanel(station, sessions::restart,
+                sessions.problemProperty()).node(), ticker, keys), CollectView::node);
         view.add(Workspace.COLLECT, w.holder(), keys);
         return w;
     }

@@ -8,6 +8,7 @@ import java.util.List;
  */
 public final class RosbridgePeer implements AutoCloseable {
     private final FakeRosbridge server;
+    private boolean closed;
 
     /** A bridge under {@code namespace} streaming fr3 joint states (and the gripper finger). */
     public RosbridgePeer(String namespace) throws InterruptedException {
@@ -30,7 +31,11 @@ public final class RosbridgePeer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        server.shutdown();
+    /** Stops the bridge (clients see the connection drop). Idempotent. */
+    public synchronized void close() throws InterruptedException {
+        if (!closed) {
+            closed = true;
+            server.shutdown();
+        }
     }
 }

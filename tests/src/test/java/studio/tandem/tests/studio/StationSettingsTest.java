@@ -109,5 +109,7 @@ class StationSettingsTest {
                 .endsWith("running the simulated station instead.").doesNotContain("\n").doesNotContain("Exception");
         assertThat(window.sessions().session().simulated()).isTrue();
         assertThat(window.shell().statusProperty().get()).isEqualTo(line);
+        assertThat(robot.lookup("#stationProblem").queryLabeled().getText())
+                .isEqualTo(window.sessions().problemProperty().get()).startsWith("station 'lab ur5e' did not connect");
     }
 }

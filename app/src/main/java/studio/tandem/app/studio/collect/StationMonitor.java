@@ -38,7 +38,7 @@ final class StationMonitor {
         s.station().hand().ifPresent(h -> out.add(hand(s, h)));
         cameras(s, out);
         operators(s, out);
-        out.add(loop(s.loop(), s.runner().skippedTicks()));
+        out.add(loop(s.loop(), s.runner().skippedTicks(), s.faultHeldTicks()));
         return out;
     }
 
@@ -121,15 +121,16 @@ final class StationMonitor {
         return new DeviceStatus(d.id(), kind, d.state().readable(), rate, health, ok);
     }
 
-    private DeviceStatus loop(ControlLoop loop, long skipped) {
+    private DeviceStatus loop(ControlLoop loop, long skipped, long faultHeld) {
         PeriodStats p = loop.periodStats();
         long late = p.lateTicks();
         long newLate = late - lastLate;
         lastLate = late;
         return new DeviceStatus("control loop", "shared autonomy", true,
                 String.format(Locale.ROOT, "%.0f Hz", loop.config().rateHz()),
-                newLate == 0 && skipped == 0 ? "ok" : newLate + " late ticks/s, " + skipped + " skipped",
-                newLate == 0);
+                (newLate == 0 && skipped == 0 ? "ok" : newLate + " late ticks/s, " + skipped + " skipped")
+                        + (faultHeld == 0 ? "" : ", " + faultHeld + " device reads/commands held (FAULT)"),
+                newLate == 0 && faultHeld == 0);
     }
 
     /** One line of loop timing: rate and period-error percentiles (ms). */

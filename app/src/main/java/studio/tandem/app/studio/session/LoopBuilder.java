@@ -47,6 +47,11 @@ final class LoopBuilder {
         return arm.states();
     }
 
+    /** Loop reads and commands skipped because the arm or the hand was in FAULT. Any thread. */
+    long held() {
+        return arm.held() + hand.held();
+    }
+
     /** New hand states the loops have read so far. Any thread. */
     long handStates() {
         return hand.states();

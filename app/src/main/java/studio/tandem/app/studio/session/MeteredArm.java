@@ -11,13 +11,16 @@ import studio.tandem.teleop.robot.ArmState;
 /**
  * An arm as the control loop reads it, counting the new states it delivers (distinct state sequence
  * numbers) so the station panel can show the arm's state rate as the loop sees it, whatever the
- * driver. Everything else is the arm's own. {@link #read}/{@link #send} on the control thread,
+ * driver. A device in FAULT is skipped instead of stopping the loop (its last state stays, commands are
+ * not sent, both counted in {@link #held()}); the station panel shows its reason and Restart station
+ * reconnects it. Everything else is the arm's own. {@link #read}/{@link #send} on the control thread,
  * allocation-free; {@link #states()} from any thread.
  */
 final class MeteredArm implements Arm {
     private final Arm arm;
     private long lastSequence = Long.MIN_VALUE;
     private volatile long states;
+    private volatile long held;
 
     MeteredArm(Arm arm) {
         this.arm = arm;
@@ -25,7 +28,16 @@ final class MeteredArm implements Arm {
 
     @Override
     public void read(ArmState out) {
-        arm.read(out);
+        if (!arm.state().readable()) {
+            held++;
+            return; // FAULT: the loop keeps the last state instead of stopping; the panel shows the reason
+        }
+        try {
+            arm.read(out);
+        } catch (IllegalStateException faultedJustNow) {
+            held++;
+            return;
+        }
         if (out.sequence() != lastSequence) {
             lastSequence = out.sequence();
             states++;
@@ -37,9 +49,22 @@ final class MeteredArm implements Arm {
         return states;
     }
 
+    /** Reads and commands skipped because the device was not readable or not active (FAULT). Any thread. */
+    long held() {
+        return held;
+    }
+
     @Override
     public void send(ArmCommand command, ArmCommand applied) {
-        arm.send(command, applied);
+        if (!arm.state().commandable()) {
+            held++;
+            return; // a faulted device takes no commands; the loop goes on and the operator is told
+        }
+        try {
+            arm.send(command, applied);
+        } catch (IllegalStateException faultedJustNow) {
+            held++;
+        }
     }
 
     @Override

@@ -102,8 +102,8 @@ public final class StationOperator implements OperatorPort {
     @Override
     public boolean read(OperatorSample into) {
         double[] t = into.target();
-        if (!started) {
-            start(t);
+        if (!started && !start(t)) {
+            return false; // the arm or hand is in FAULT: nothing to start from yet
         }
         boolean usePrimary = primary != null && primary.delivering();
         if (usePrimary != primaryDriving) {
@@ -145,9 +145,16 @@ public final class StationOperator implements OperatorPort {
         into.handMotion = handMove / periodSeconds;
     }
 
-    private void start(double[] t) {
-        arm.read(armState);
-        hand.read(handState);
+    private boolean start(double[] t) {
+        if (!arm.state().readable() || !hand.state().readable()) {
+            return false;
+        }
+        try {
+            arm.read(armState);
+            hand.read(handState);
+        } catch (IllegalStateException faultedJustNow) {
+            return false;
+        }
         double[] q = armState.positions();
         System.arraycopy(q, 0, t, 0, layout.armDof());
         System.arraycopy(handState.positions(), 0, t, layout.armDof(), layout.handDof());
@@ -155,6 +162,7 @@ public final class StationOperator implements OperatorPort {
         anchor(keys);
         primaryDriving = false;
         started = true;
+        return true;
     }
 
     /** Starts {@code r} from the last arm target (no jump when the driving device changes). */

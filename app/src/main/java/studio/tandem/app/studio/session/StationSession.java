@@ -266,6 +266,14 @@ public final class StationSession implements AutoCloseable {
         return loops.armStates();
     }
 
+    /**
+     * Control ticks at which the arm or hand was skipped because it was in FAULT (the loop holds
+     * instead of stopping). Any thread.
+     */
+    public long faultHeldTicks() {
+        return loops.held();
+    }
+
     /** New hand or gripper states the control loop has read so far. Any thread. */
     public long handStates() {
         return loops.handStates();

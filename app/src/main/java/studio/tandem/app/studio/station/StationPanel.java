@@ -1,5 +1,7 @@
 package studio.tandem.app.studio.station;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -17,11 +19,14 @@ public final class StationPanel {
     private final VBox items = new VBox(4);
 
     public StationPanel(StationSettingsViewModel vm) {
-        this(vm, null);
+        this(vm, null, null);
     }
 
-    /** @param restart restarts the running station with the saved file (null: no restart button) */
-    public StationPanel(StationSettingsViewModel vm, Runnable restart) {
+    /**
+     * @param restart restarts the running station with the saved file (null: no restart button)
+     * @param problem why the station file's station does not run (one line, empty when it does), or null
+     */
+    public StationPanel(StationSettingsViewModel vm, Runnable restart, ObservableStringValue problem) {
         root.setId("stationPanel");
         root.getStyleClass().add("panel");
         Label title = new Label("Station");
@@ -41,6 +46,16 @@ public final class StationPanel {
             buttons.getChildren().add(apply);
         }
         root.getChildren().addAll(title, items, buttons, status);
+        if (problem != null) {
+            Label why = new Label();
+            why.setId("stationProblem");
+            why.getStyleClass().add("error-text");
+            why.setWrapText(true);
+            why.textProperty().bind(problem);
+            why.visibleProperty().bind(Bindings.isNotEmpty(why.textProperty()));
+            why.managedProperty().bind(why.visibleProperty());
+            root.getChildren().add(2, why);
+        }
         root.setPadding(new Insets(10));
         vm.configProperty().addListener((o, a, b) -> show(b));
         show(vm.configProperty().get());

@@ -19,6 +19,7 @@ import studio.tandem.app.studio.session.SessionSettings;
 import studio.tandem.app.studio.session.StationSession;
 import studio.tandem.autonomy.loop.Tick;
 import studio.tandem.dataset.time.NanoClock;
+import studio.tandem.teleop.device.DeviceState;
 import studio.tandem.teleop.kinematics.ForwardKinematics;
 import studio.tandem.teleop.ros.RosbridgePeer;
 import studio.tandem.teleop.spacemouse.SpacenavPeer;
@@ -61,8 +62,8 @@ class RealStationSessionTest {
         String yaml = """
                 name: UR bench
                 arm: {type: ur-rtde, host: 127.0.0.1, rtde_port: %d, script_port: %d, frequency: 125,
-                      fault_after_ms: 1000}
-                gripper: {type: ros-gripper, url: %s, namespace: /right}
+                      fault_after_ms: 5000}
+                gripper: {type: ros-gripper, url: %s, namespace: /right, fault_after_ms: 3000}
                 devices:
                   - {type: spacemouse, options: "socket=%s hid=false"}
                   - keyboard
@@ -108,6 +109,22 @@ class RealStationSessionTest {
                 .getTranslation(new Vector3d());
         assertThat(drawn.distance(real)).as("3D model's TCP vs the UR's").isLessThan(0.005);
         assertThat(model.update()).as("nothing moved: no recompute").isFalse();
+
+        bridge.close();
+        waitFor(() -> s.station().hand().orElseThrow().state() == DeviceState.FAULT, "the gripper faults");
+        long seq = s.loop().ticks().lastSequence();
+        double z1 = tcpZ(robot.joints());
+        s.operator().device().keyDown("R");
+        Thread.sleep(400);
+        s.operator().device().keyUp("R");
+        waitFor(() -> tcpZ(robot.joints()) - z1 > 0.01, "the loop goes on without the gripper: R still moves the arm");
+        assertThat(s.loop().ticks().lastSequence()).isGreaterThan(seq + 10);
+        assertThat(s.faultHeldTicks()).as("skipped gripper reads and commands are counted").isPositive();
+        StationMonitor monitor = new StationMonitor();
+        List<DeviceStatus> lines = monitor.sample(s, 0);
+        assertThat(line(lines, "hand").connected()).isFalse();
+        assertThat(line(lines, "hand").health()).isNotEqualTo("ok").doesNotContain("\n");
+        assertThat(line(lines, "control loop").health()).contains("held (FAULT)");
 
         s.eStop();
         double[] held = robot.joints();
