@@ -174,12 +174,15 @@ public final class StationOperator implements OperatorPort {
         r.reset(tcpPos, tcpRot, armJoints);
     }
 
-    /** Clears a latched e-stop in the keyboard and both retargeters. Any thread (takes effect next tick). */
+    /** Clears a latched e-stop in the keyboard, a gamepad and both retargeters. Any thread (takes effect next tick). */
     public void clearEstop() {
         keyboard.clearEstop();
         keys.clearEstop();
         if (device != null) {
             device.clearEstop();
+        }
+        if (primary != null && primary.device() instanceof KeyboardDevice pad) {
+            pad.clearEstop(); // a gamepad latches its own e-stop button like the keyboard
         }
     }
 

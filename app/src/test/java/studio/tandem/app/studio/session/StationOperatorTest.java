@@ -3,11 +3,19 @@ package studio.tandem.app.studio.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.joml.Matrix4d;
 import org.joml.Vector3d;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import studio.tandem.app.config.StationConfig;
+import studio.tandem.app.station.OperatorDeviceFactory;
 import studio.tandem.autonomy.loop.OperatorSample;
 import studio.tandem.dataset.time.ManualClock;
 import studio.tandem.dataset.time.NanoClock;
@@ -195,5 +203,73 @@ class StationOperatorTest {
         assertThat(both.primaryDriving()).isTrue();
         assertThat(absent).as("bytes over 20k ticks, device absent").isLessThan(4096);
         assertThat(driving).as("bytes over 20k ticks, device driving").isLessThan(4096);
+    }
+
+    @Test
+    void aGamepadFromTheStationFileDrivesWhilePluggedAndItsEstopLatchesUntilCleared(@TempDir Path dir)
+            throws Exception {
+        Path js = dir.resolve("js0");
+        assertThat(new ProcessBuilder("mkfifo", js.toString()).start().waitFor()).isZero();
+        OperatorDeviceSetup pad = OperatorDeviceFactory.build(new StationConfig.DeviceConfig("gamepad",
+                "device=" + js), NanoClock.SYSTEM);
+        pad.pad().start();
+        pad.device().connect();
+        pad.device().activate();
+        StationOperator both = new StationOperator(keyboard, pad, sim.arm(), sim.hand(), NanoClock.SYSTEM, 100);
+        try {
+            both.read(sample);
+            assertThat(both.primaryDriving()).as("nothing plugged in: the keyboard drives").isFalse();
+            assertThat(pad.problem()).contains(js.toString());
+            double z0 = tcpZ();
+            try (OutputStream dev = Files.newOutputStream(js)) {
+                dev.write(jsEvent(-32767, 2, 3)); // right stick up: +z
+                dev.flush();
+                long end = System.nanoTime() + 600_000_000L;
+                while (System.nanoTime() < end) {
+                    both.read(sample);
+                    Thread.sleep(10);
+                }
+                assertThat(both.primaryDriving()).isTrue();
+                assertThat(tcpZ() - z0).as("the stick raises the TCP").isGreaterThan(0.01);
+                dev.write(jsEvent(0, 2, 3));
+                dev.write(jsEvent(1, 1, 1)); // B: e-stop
+                dev.flush();
+                long until = System.nanoTime() + 2_000_000_000L;
+                while (!sample.estopPressed && System.nanoTime() < until) {
+                    both.read(sample);
+                    Thread.sleep(5);
+                }
+                assertThat(sample.estopPressed).isTrue();
+                dev.write(jsEvent(0, 1, 1));
+                dev.flush();
+                both.clearEstop();
+                Thread.sleep(50);
+                both.read(sample);
+                both.read(sample);
+                assertThat(sample.estopPressed).as("cleared in the pad and the retargeters").isFalse();
+            }
+            long end = System.nanoTime() + 3_000_000_000L;
+            while (both.primaryDriving() && System.nanoTime() < end) {
+                both.read(sample);
+                Thread.sleep(5);
+            }
+            assertThat(both.primaryDriving()).as("unplugged: back to the keyboard").isFalse();
+        } finally {
+            pad.close();
+            Thread unblock = new Thread(() -> { // the reader may wait in open() for a writer
+                try (OutputStream w = Files.newOutputStream(js)) {
+                    w.flush();
+                } catch (java.io.IOException e) {
+                    // the reader is gone
+                }
+            });
+            unblock.setDaemon(true);
+            unblock.start();
+        }
+    }
+
+    private static byte[] jsEvent(int value, int type, int number) {
+        return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(0).putShort((short) value)
+                .put((byte) type).put((byte) number).array();
     }
 }
