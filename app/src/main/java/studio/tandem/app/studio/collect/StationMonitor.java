@@ -10,6 +10,7 @@ import studio.tandem.app.studio.session.StationSession;
 import studio.tandem.autonomy.loop.ControlLoop;
 import studio.tandem.autonomy.loop.PeriodStats;
 import studio.tandem.teleop.device.Device;
+import studio.tandem.teleop.device.DeviceState;
 import studio.tandem.teleop.robot.Camera;
 import studio.tandem.teleop.robot.Hand;
 import studio.tandem.teleop.sim.SimStation;
@@ -101,8 +102,8 @@ final class StationMonitor {
                         || op.armMode() != studio.tandem.teleop.retarget.ArmTarget.Mode.HOLD));
         if (primary != null) {
             String problem = primary.problem();
-            if (problem.isEmpty() && !s.deviceProblem().isEmpty() && !primary.device().state().readable()) {
-                problem = s.deviceProblem();
+            if (primary.device().state() == DeviceState.DISCONNECTED && !s.deviceProblem().isEmpty()) {
+                problem = s.deviceProblem(); // a driver that stays DISCONNECTED: the last connect error says why
             }
             boolean on = problem.isEmpty();
             out.add(new DeviceStatus(primary.device().id(), "operator · " + primary.type(), on,
