@@ -1,6 +1,7 @@
 package studio.tandem.app.studio.correct;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -87,12 +88,16 @@ public final class AuthorityControl {
      * being recorded; {@code running} false sends teleop (the operator has both groups).
      */
     void apply(StationSession s, boolean running) {
-        ControlLoop loop = s.loop();
+        apply(s.loop(), running, s::annotate);
+    }
+
+    /** {@link #apply(StationSession, boolean)} on one loop; {@code note} records the change with the episode. */
+    void apply(ControlLoop loop, boolean running, Consumer<String> note) {
         Mode m = running ? modeFor(arm.get(), hand.get()) : Mode.TELEOP;
         loop.requestArbitration(table(), m);
         loop.failureMonitor().pausesOnFailure(pauseOnFailure.get());
         appliedTo = loop;
-        s.annotate("authority: " + describe(running));
+        note.accept("authority: " + describe(running));
     }
 
     /** Whether {@code loop} is not the one the selection was last sent to (the session rebuilt it). */

@@ -265,4 +265,13 @@ public final class StationSession implements AutoCloseable {
     public boolean annotate(String note) {
         return recording.recorder().event(new RecorderEvent.Annotation(clock.nanoTime(), note));
     }
+
+    /**
+     * The failure threshold (dimensionless score, > 0) and pause switch of the loops built from the
+     * next policy load on; the running loop's switch is {@code loop().failureMonitor()}'s. Any thread.
+     */
+    public void failurePolicy(double threshold, boolean pauseOnFailure) {
+        loops.failureThreshold(threshold);
+        loops.pauseOnFailure(pauseOnFailure);
+    }
 }
