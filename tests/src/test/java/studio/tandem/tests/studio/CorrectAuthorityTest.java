@@ -97,6 +97,23 @@ class CorrectAuthorityTest {
         }
         assertThat(policyRows).as("hand rows under the policy before the change").isGreaterThan(5);
         assertThat(blendRows).as("hand rows blended after it").isGreaterThan(5);
+
+        fx(() -> window.scene().getRoot().requestFocus());
+        robot.type(KeyCode.DIGIT1);
+        await("teleop preset: the operator has both", 10, () -> s.loop().ticks().latest().mode() == Mode.TELEOP
+                && s.loop().ticks().latest().handAuthority() == Authority.OPERATOR);
+        robot.type(KeyCode.DIGIT3);
+        StudioFixtures.waitUntil("autonomous preset: the policy has the hand, the arm stays the operator's", () -> {
+            Tick t = s.loop().ticks().latest();
+            return t.mode() == Mode.AUTONOMOUS && t.handAuthority() == Authority.POLICY
+                    && t.armAuthority() == Authority.OPERATOR;
+        }, () -> {
+            Tick t = s.loop().ticks().latest();
+            return t.mode() + " arm " + t.armAuthority() + " hand " + t.handAuthority() + ", preset "
+                    + window.correct().authority().presetProperty().get() + ", running "
+                    + window.correct().runningProperty().get() + ", failure paused "
+                    + s.loop().failureMonitor().paused() + ", fresh " + t.policyFresh();
+        });
     }
 
     @Test

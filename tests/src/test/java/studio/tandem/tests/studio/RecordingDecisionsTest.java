@@ -83,6 +83,8 @@ class RecordingDecisionsTest {
         robot.type(KeyCode.F9);
         await("saved as success", 60, () -> ep.savedProperty().get() == 1);
         assertThat(episodes()).extracting(e -> e.extras().success()).containsExactly(true);
+        assertThat(window.collect().lastEpisodeProperty().get()).startsWith("episode 0: ");
+        System.out.println("held episode saved: " + window.collect().lastEpisodeProperty().get());
 
         recordThenStop(robot, s);
         robot.type(KeyCode.F10);
@@ -103,6 +105,7 @@ class RecordingDecisionsTest {
         assertThat(ep.discardedProperty().get()).isEqualTo(2);
         assertThat(episodes()).extracting(e -> e.extras().success()).containsExactly(true, false, null);
         assertThat(text("#episodeCounter")).isEqualTo("3 saved · 2 discarded");
+        System.out.println("saved straight from recording: " + window.collect().lastEpisodeProperty().get());
 
         robot.type(KeyCode.F5);
         await("recording", 20, () -> ep.recordingProperty().get());

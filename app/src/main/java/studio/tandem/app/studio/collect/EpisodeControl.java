@@ -48,6 +48,7 @@ public final class EpisodeControl {
     private EpisodeHold.Ticket held;
     private long since = -1;
     private long droppedAtStart;
+    private long decidedAt = -1;
 
     EpisodeControl(SessionModel sessions, Background background, StringProperty task, StringProperty status) {
         this.sessions = sessions;
@@ -111,6 +112,7 @@ public final class EpisodeControl {
         }
         EpisodeHold.Ticket t = s.hold().expect();
         t.decide(d);
+        decided(d);
         phase(RecordingPhase.IDLE);
         since = -1;
         status.set("Saving the episode " + describe(d) + "…");
@@ -204,9 +206,17 @@ public final class EpisodeControl {
     private void decide(Decision d) {
         held.decide(d);
         held = null;
+        decided(d);
         phase(RecordingPhase.IDLE);
         status.set(d == Decision.DISCARD ? "Discarding the stopped episode…" : "Saving the episode " + describe(d)
                 + "…");
+    }
+
+    private void decided(Decision d) {
+        decidedAt = System.nanoTime();
+        if (d == Decision.SUCCESS || d == Decision.FAILURE) {
+            outcome.set(d == Decision.SUCCESS ? Outcome.SUCCESS : Outcome.FAILURE);
+        }
     }
 
     private StationSession live() {
@@ -242,8 +252,9 @@ public final class EpisodeControl {
             status.set("Stopped episode discarded.");
         } else {
             saved.set(saved.get() + 1);
-            lastEpisode.set(String.format(Locale.ROOT, "episode %d: %d frames, %.1f s, %d dropped", sum.episodeIndex(),
-                    sum.rows(), sum.seconds(), sum.totalDropped()));
+            double onDisk = decidedAt < 0 ? Double.NaN : (System.nanoTime() - decidedAt) / 1e9;
+            lastEpisode.set(String.format(Locale.ROOT, "episode %d: %d frames, %.1f s, %d dropped, on disk %.2f s "
+                    + "after the decision", sum.episodeIndex(), sum.rows(), sum.seconds(), sum.totalDropped(), onDisk));
             status.set("Saved " + lastEpisode.get() + ".");
         }
     }

@@ -4,9 +4,11 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -37,6 +39,7 @@ public final class AuthorityControl {
     private final StringProperty armReason = new SimpleStringProperty("no policy loaded");
     private final StringProperty handReason = new SimpleStringProperty("no policy loaded");
     private final BooleanProperty pauseOnFailure = new SimpleBooleanProperty(true);
+    private final IntegerProperty revision = new SimpleIntegerProperty();
     private ControlLoop appliedTo;
 
     /** A policy was loaded (or unloaded with null): which groups it drives; the shared preset where it can. */
@@ -51,24 +54,44 @@ public final class AuthorityControl {
         preset(h ? Mode.SHARED : a ? Mode.AUTONOMOUS : Mode.TELEOP);
     }
 
-    /** Applies a preset: teleop (operator/operator), shared (operator arm, policy hand), autonomous. */
+    /**
+     * Applies a preset: teleop (operator arm and hand), shared (operator arm, policy hand), autonomous
+     * (the policy has every group it drives); the loop runs in that mode.
+     */
     public void preset(Mode m) {
+        preset.set(m);
         arm.set(m == Mode.AUTONOMOUS && armDriven.get() ? Authority.POLICY : Authority.OPERATOR);
         hand.set(m != Mode.TELEOP && handDriven.get() ? Authority.POLICY : Authority.OPERATOR);
-        preset.set(modeFor(arm.get(), hand.get()));
+        changed();
     }
 
-    /** Sets one group's authority (ignored for a group the policy does not drive, except OPERATOR). */
+    /**
+     * Sets one group's authority (a group the policy does not drive stays the operator's); on a change
+     * the mode becomes the one that names the selection ({@link #modeFor}).
+     */
     public void set(JointGroup g, Authority a) {
         boolean driven = g == JointGroup.ARM ? armDriven.get() : handDriven.get();
+        ObjectProperty<Authority> p = g == JointGroup.ARM ? arm : hand;
         Authority next = driven ? a : Authority.OPERATOR;
-        (g == JointGroup.ARM ? arm : hand).set(next);
+        if (next == p.get()) {
+            return;
+        }
+        p.set(next);
         preset.set(modeFor(arm.get(), hand.get()));
+        changed();
     }
 
     /** The policy's weight in a blend, 0..1 (the operator has 1 − w). */
     public void blendWeight(double w) {
-        blendWeight.set(Math.max(0, Math.min(1, w)));
+        double next = Math.max(0, Math.min(1, w));
+        if (next != blendWeight.get()) {
+            blendWeight.set(next);
+            changed();
+        }
+    }
+
+    private void changed() {
+        revision.set(revision.get() + 1);
     }
 
     /** The mode that names a selection: any policy arm is autonomous, a policy hand alone is shared. */
@@ -76,9 +99,9 @@ public final class AuthorityControl {
         return arm != Authority.OPERATOR ? Mode.AUTONOMOUS : hand != Authority.OPERATOR ? Mode.SHARED : Mode.TELEOP;
     }
 
-    /** The table of the selection: its row for {@link #modeFor} holds the two groups' authority. */
+    /** The table of the selection: the row of its mode holds the two groups' authority. */
     ArbitrationTable table() {
-        Mode m = modeFor(arm.get(), hand.get());
+        Mode m = preset.get();
         ArbitrationTable t = ArbitrationTable.standard().withBlendWeight(blendWeight.get());
         return m == Mode.TELEOP ? t : t.with(m, JointGroup.ARM, arm.get()).with(m, JointGroup.HAND, hand.get());
     }
@@ -93,7 +116,7 @@ public final class AuthorityControl {
 
     /** {@link #apply(StationSession, boolean)} on one loop; {@code note} records the change with the episode. */
     void apply(ControlLoop loop, boolean running, Consumer<String> note) {
-        Mode m = running ? modeFor(arm.get(), hand.get()) : Mode.TELEOP;
+        Mode m = running ? preset.get() : Mode.TELEOP;
         loop.requestArbitration(table(), m);
         loop.failureMonitor().pausesOnFailure(pauseOnFailure.get());
         appliedTo = loop;
@@ -110,8 +133,8 @@ public final class AuthorityControl {
         if (!running) {
             return "policy paused, operator has arm and hand";
         }
-        return "arm " + name(arm.get()) + " · hand " + name(hand.get()) + " · " + modeFor(arm.get(), hand.get())
-                .name().toLowerCase(Locale.ROOT);
+        return "arm " + name(arm.get()) + " · hand " + name(hand.get()) + " · " + preset.get().name()
+                .toLowerCase(Locale.ROOT);
     }
 
     private String name(Authority a) {
@@ -127,9 +150,14 @@ public final class AuthorityControl {
         return hand;
     }
 
-    /** The preset the selection matches (set by {@link #preset}, or derived after a per-group change). */
+    /** The mode sent to the loop: the preset chosen, or the one that names a per-group selection. */
     public ObjectProperty<Mode> presetProperty() {
         return preset;
+    }
+
+    /** Moves once per change of the selection (preset, group, blend weight): apply it then. */
+    public IntegerProperty revisionProperty() {
+        return revision;
     }
 
     public DoubleProperty blendWeightProperty() {

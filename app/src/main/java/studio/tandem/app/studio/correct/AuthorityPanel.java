@@ -15,6 +15,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import studio.tandem.app.studio.common.Shortcuts;
 import studio.tandem.autonomy.arbitration.Authority;
 import studio.tandem.autonomy.arbitration.JointGroup;
 import studio.tandem.autonomy.arbitration.Mode;
@@ -28,17 +29,20 @@ final class AuthorityPanel {
     private AuthorityPanel() {
     }
 
-    static Node build(AuthorityControl a, ObservableBooleanValue loaded) {
+    /** Preset keys, in {@link Mode} order (teleop, shared, autonomous). */
+    static final String[] PRESET_KEYS = {"1", "2", "3"};
+
+    static Node build(AuthorityControl a, ObservableBooleanValue loaded, Shortcuts keys) {
         Label title = new Label("Authority");
         title.getStyleClass().add("panel-title");
-        VBox box = new VBox(6, title, presets(a, loaded),
+        VBox box = new VBox(6, title, presets(a, loaded, keys),
                 group(a, JointGroup.ARM, "Arm", loaded), group(a, JointGroup.HAND, "Hand", loaded),
                 blend(a, loaded), pauseSwitch(a));
         box.setId("authorityPanel");
         return box;
     }
 
-    private static Node presets(AuthorityControl a, ObservableBooleanValue loaded) {
+    private static Node presets(AuthorityControl a, ObservableBooleanValue loaded, Shortcuts keys) {
         ToggleGroup g = new ToggleGroup();
         HBox row = new HBox(4);
         for (Mode m : Mode.values()) {
@@ -48,13 +52,21 @@ final class AuthorityPanel {
             b.setToggleGroup(g);
             b.setFocusTraversable(false);
             b.setUserData(m);
+            String key = keys.bind(PRESET_KEYS[m.ordinal()], () -> {
+                if (!b.isDisabled()) {
+                    a.preset(m);
+                }
+            });
             b.setTooltip(new Tooltip(switch (m) {
                 case TELEOP -> "The operator drives arm and hand";
                 case SHARED -> "The operator drives the arm, the policy the hand";
                 case AUTONOMOUS -> "The policy drives every group it can; the operator may intervene";
-            }));
+            } + " (" + key + ")"));
             b.setSelected(a.presetProperty().get() == m);
-            b.setOnAction(e -> a.preset(m));
+            b.setOnAction(e -> {
+                a.preset(m);
+                b.setSelected(true);
+            });
             b.disableProperty().bind(Bindings.not(loaded));
             row.getChildren().add(b);
         }
@@ -82,7 +94,7 @@ final class AuthorityPanel {
         choice.setValue(value.get());
         value.addListener((o, was, now) -> choice.setValue(now));
         choice.setOnAction(e -> {
-            if (choice.getValue() != null) {
+            if (choice.getValue() != null && choice.getValue() != value.get()) {
                 a.set(group, choice.getValue());
             }
         });

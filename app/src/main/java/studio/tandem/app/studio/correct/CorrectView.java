@@ -148,14 +148,14 @@ public final class CorrectView {
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
         VBox box = new VBox(8, title, new HBox(4, path, browse), load, error, summary, controls(),
-                AuthorityPanel.build(vm.authority(), vm.loadedProperty()), info, status);
+                AuthorityPanel.build(vm.authority(), vm.loadedProperty(), keys), info, status);
         box.getStyleClass().add("panel");
         box.setPrefWidth(320);
         return box;
     }
 
     private Node controls() {
-        ToggleButton run = Icons.decorate(new ToggleButton("Run"), "mdi2p-play-pause", "Run or pause the policy",
+        ToggleButton run = Icons.decorate(new ToggleButton("Run"), "mdi2p-play-pause", "Run or pause the policy (Run also resumes a policy the failure monitor paused)",
                 keys.bind(RUN_KEY, () -> vm.setRunning(!vm.runningProperty().get())));
         run.setId("policyRun");
         run.selectedProperty().bindBidirectional(vm.runningProperty());

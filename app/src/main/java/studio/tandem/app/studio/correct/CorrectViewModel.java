@@ -69,9 +69,7 @@ public final class CorrectViewModel implements FrameTicker.Refreshable {
         this.task = task;
         this.background = background;
         policyPath.set(defaultPolicy == null ? "" : defaultPolicy.toString());
-        authority.armProperty().addListener((o, a, b) -> applyAuthority());
-        authority.handProperty().addListener((o, a, b) -> applyAuthority());
-        authority.blendWeightProperty().addListener((o, a, b) -> applyAuthority());
+        authority.revisionProperty().addListener((o, a, b) -> applyAuthority());
         authority.pauseOnFailureProperty().addListener((o, a, on) -> {
             StationSession s = sessions.session();
             if (s != null) {
@@ -129,8 +127,7 @@ public final class CorrectViewModel implements FrameTicker.Refreshable {
         summary.setAll(lines);
         StationSession s = sessions.session();
         if (s != null) {
-            authority.policyLoaded(s.policy() == null ? null : s.policy().controller());
-            authority.apply(s, true);
+            authority.policyLoaded(s.policy() == null ? null : s.policy().controller()); // applies it
         }
         status.set("Policy running: " + authority.describe(true) + ".");
     }

@@ -71,9 +71,14 @@ class AuthorityControlTest {
         a.policyLoaded(handOnly);
         assertThat(a.armDrivenProperty().get()).isFalse();
         assertThat(a.armReasonProperty().get()).isEqualTo("this policy drives the hand only");
+        int revision = a.revisionProperty().get();
         a.preset(Mode.AUTONOMOUS);
         assertThat(a.armProperty().get()).isEqualTo(Authority.OPERATOR);
         assertThat(a.handProperty().get()).isEqualTo(Authority.POLICY);
+        assertThat(a.revisionProperty().get()).as("one change, applied once").isEqualTo(revision + 1);
+        a.set(JointGroup.HAND, Authority.POLICY);
+        assertThat(a.presetProperty().get()).as("an unchanged group keeps the preset").isEqualTo(Mode.AUTONOMOUS);
+        assertThat(a.revisionProperty().get()).isEqualTo(revision + 1);
         a.set(JointGroup.ARM, Authority.POLICY);
         assertThat(a.armProperty().get()).as("not a group this policy drives").isEqualTo(Authority.OPERATOR);
         a.preset(Mode.TELEOP);
