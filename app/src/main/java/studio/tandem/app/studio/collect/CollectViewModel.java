@@ -117,7 +117,7 @@ public final class CollectViewModel implements FrameTicker.Refreshable {
             authority.set("arm " + name(t.armAuthority()) + " · hand " + name(t.handAuthority()));
         }
         clutch.set(s.operator().clutchEngaged());
-        episodes.refresh(nowNanos);
+        episodes.refresh(s, nowNanos);
         if (lastSecond < 0 || nowNanos - lastSecond >= 1_000_000_000L) {
             lastSecond = nowNanos;
             onSecond(s, nowNanos);

@@ -1,6 +1,5 @@
 package studio.tandem.app.studio.collect;
 
-import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -129,7 +128,7 @@ public final class EpisodeControl {
         if (s == null) {
             return;
         }
-        run(() -> discardNow(s), () -> {
+        run(() -> s.recorder().discard(), () -> {
             phase(RecordingPhase.IDLE);
             since = -1;
             discarded.set(discarded.get() + 1);
@@ -148,14 +147,7 @@ public final class EpisodeControl {
         if (s == null) {
             return;
         }
-        run(() -> {
-            if (s.recorder().isRecording()) {
-                s.recorder().rerecord();
-            } else {
-                discardNow(s);
-                s.recorder().start(new EpisodeInfo(task.get().trim(), System.getProperty("user.name"), ""));
-            }
-        }, () -> {
+        run(() -> s.recorder().rerecord(), () -> {
             since = System.nanoTime();
             discarded.set(discarded.get() + 1);
             outcome.set(Outcome.UNLABELED);
@@ -191,9 +183,17 @@ public final class EpisodeControl {
         }
     }
 
-    /** Screen rate: the timer runs while recording and stays frozen while a decision is awaited. */
-    void refresh(long nowNanos) {
-        if (phase.get() == RecordingPhase.RECORDING && since >= 0) {
+    /**
+     * Screen rate: the timer runs while recording and stays frozen while a decision is awaited; an
+     * episode the recorder stopped on its own is noticed here.
+     */
+    void refresh(StationSession s, long nowNanos) {
+        if (phase.get() != RecordingPhase.RECORDING || busy.get()) {
+            return;
+        }
+        if (!s.recorder().isRecording()) {
+            recorderStopped(s);
+        } else if (since >= 0) {
             timer.set(clock(nowNanos - since));
         }
     }
@@ -219,19 +219,23 @@ public final class EpisodeControl {
         }
     }
 
+    /** The session while an episode is being recorded and no recorder call is under way, else null. */
     private StationSession live() {
         StationSession s = sessions.session();
-        return s == null || phase.get() != RecordingPhase.RECORDING || busy.get() ? null : s;
+        return s == null || phase.get() != RecordingPhase.RECORDING || busy.get() || !s.recorder().isRecording()
+                ? null : s;
     }
 
-    /** Recorder thread: discards the episode being recorded, or one the recorder stopped on its own. */
-    private static void discardNow(StationSession s) throws IOException {
-        if (s.recorder().isRecording()) {
-            s.recorder().discard();
-        } else {
-            s.hold().expect().decide(Decision.DISCARD);
-            s.recorder().stop();
-        }
+    /**
+     * The recorder ended the episode on its own (free disk below its guard, a failed write): it saves
+     * it unlabelled at once (no decision can be held for it); say so and collect its summary.
+     */
+    private void recorderStopped(StationSession s) {
+        phase(RecordingPhase.IDLE);
+        since = -1;
+        decidedAt = -1;
+        status.set("The recorder stopped the episode on its own; it is saved unlabelled (relabel it in Review).");
+        stopRecorder(s);
     }
 
     private void stopRecorder(StationSession s) {
@@ -252,10 +256,11 @@ public final class EpisodeControl {
             status.set("Stopped episode discarded.");
         } else {
             saved.set(saved.get() + 1);
+            String note = sum.notes().isEmpty() ? "" : " (" + sum.notes().get(0) + ")";
             double onDisk = decidedAt < 0 ? Double.NaN : (System.nanoTime() - decidedAt) / 1e9;
             lastEpisode.set(String.format(Locale.ROOT, "episode %d: %d frames, %.1f s, %d dropped, on disk %.2f s "
                     + "after the decision", sum.episodeIndex(), sum.rows(), sum.seconds(), sum.totalDropped(), onDisk));
-            status.set("Saved " + lastEpisode.get() + ".");
+            status.set("Saved " + lastEpisode.get() + note + ".");
         }
     }
 

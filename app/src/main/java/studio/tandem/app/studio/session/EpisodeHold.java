@@ -15,8 +15,11 @@ import studio.tandem.recorder.episode.Outcome;
  * episode stopped with a {@link Ticket} waits here, assembled, its staged files still in the dataset's
  * staging folder (so a crash while it waits recovers it), until the ticket is decided: saved as a
  * success, a failure, with the label it has, or discarded (nothing of it is appended; the recorder
- * deletes its staged files). Episodes stopped without a ticket (the recorder's own disk guard, closing)
- * are handed on at once. {@link #close()} saves every episode still waiting with the label it has.
+ * deletes its staged files). An episode that arrives with no ticket queued (recovered from staging
+ * when the recorder opens, stopped by the recorder's own disk guard, or by closing) is handed on at
+ * once. Tickets pair with episodes in stopping order (the recorder saves one at a time, in order), so
+ * take the ticket just before {@code Recorder.stop()}, only while the recorder is recording.
+ * {@link #close()} saves every episode still waiting with the label it has.
  *
  * <p>{@link #expect()} and {@link Ticket#decide} from any thread (the studio's recorder worker);
  * {@link #appendEpisode} on the recorder's saver thread, which waits there.
@@ -73,7 +76,7 @@ public final class EpisodeHold implements DatasetSink, AutoCloseable {
         return t;
     }
 
-    /** Saver thread: waits for the episode's decision, then appends it (or not). */
+    /** Saver thread: waits for the episode's decision (if it has a ticket), then appends it (or not). */
     @Override
     public int appendEpisode(EpisodeData episode) throws IOException {
         Decision d = await();
@@ -87,7 +90,7 @@ public final class EpisodeHold implements DatasetSink, AutoCloseable {
     private synchronized Decision await() throws IOException {
         waiting++;
         try {
-            while (!closed && (tickets.isEmpty() || tickets.peekFirst().decision == null)) {
+            while (!closed && !tickets.isEmpty() && tickets.peekFirst().decision == null) {
                 wait();
             }
         } catch (InterruptedException e) {

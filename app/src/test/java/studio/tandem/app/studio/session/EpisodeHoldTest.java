@@ -56,6 +56,19 @@ class EpisodeHoldTest {
     }
 
     @Test
+    void anEpisodeWithoutATicketIsHandedOnAtOnce() throws Exception {
+        assertThat(append(episode(Outcome.SUCCESS))).as("recovered from staging at open").isZero();
+        EpisodeHold.Ticket t = hold.expect();
+        CompletableFuture<Integer> held = CompletableFuture.supplyAsync(() -> append(episode(Outcome.UNLABELED)));
+        waitUntilHeld(1);
+        t.decide(Decision.KEEP_LABEL);
+        assertThat(held.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(append(episode(Outcome.FAILURE))).as("stopped by the recorder itself").isEqualTo(2);
+        assertThat(written).extracting(EpisodeData::outcome)
+                .containsExactly(Outcome.SUCCESS, Outcome.UNLABELED, Outcome.FAILURE);
+    }
+
+    @Test
     void closingSavesAnUndecidedEpisodeWithTheLabelItHas() throws Exception {
         hold.expect();
         CompletableFuture<Integer> saved = CompletableFuture.supplyAsync(() -> append(episode(Outcome.UNLABELED)));
