@@ -53,7 +53,7 @@ public final class RecordingBar {
         start.getStyleClass().add("danger");
         Button stop = button("recordStop", "Stop", "mdi2s-stop", "Stop recording; then decide what to keep",
                 keys.bind(STOP, ep::stop), live);
-        Button save = button("recordSave", "Save", "mdi2c-content-save",
+        Button save = button("recordSave", "Save unlabelled", "mdi2c-content-save",
                 "Save the episode unlabelled (stops it first when recording)",
                 keys.bind(SAVE, () -> ep.save(Decision.KEEP_LABEL)), open);
         Button ok = button("markSuccess", "Success", "mdi2c-check-circle-outline",
