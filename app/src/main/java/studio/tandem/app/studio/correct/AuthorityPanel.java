@@ -105,9 +105,12 @@ final class AuthorityPanel {
         reason.setId(arm ? "armAuthorityReason" : "handAuthorityReason");
         reason.getStyleClass().add("hint");
         reason.textProperty().bind(arm ? a.armReasonProperty() : a.handReasonProperty());
-        HBox row = new HBox(8, label, choice, reason);
+        reason.setWrapText(true);
+        reason.visibleProperty().bind(reason.textProperty().isNotEmpty());
+        reason.managedProperty().bind(reason.visibleProperty());
+        HBox row = new HBox(8, label, choice);
         row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        return new VBox(2, row, reason);
     }
 
     private static Node blend(AuthorityControl a, ObservableBooleanValue loaded) {
