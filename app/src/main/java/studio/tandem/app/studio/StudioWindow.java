@@ -111,6 +111,8 @@ public final class StudioWindow implements AutoCloseable {
         } else if (w == Workspace.CORRECT) {
             correctView.get();
             sessions.start();
+        } else if (w == Workspace.REVIEW) {
+            collect.episodes().saveHeld("Review opened");
         }
     }
 

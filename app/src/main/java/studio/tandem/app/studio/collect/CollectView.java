@@ -73,7 +73,8 @@ public final class CollectView {
         rec.setId("recIndicator");
         rec.getStyleClass().add("big-indicator");
         rec.textProperty().bind(Bindings.when(vm.recordingProperty()).then(Bindings.concat("● REC ",
-                vm.timerProperty())).otherwise("NOT RECORDING"));
+                vm.timerProperty())).otherwise(Bindings.when(vm.episodes().awaitingProperty())
+                        .then(Bindings.concat("⏸ AWAITING DECISION ", vm.timerProperty())).otherwise("NOT RECORDING")));
         toggle(rec, vm.recordingProperty(), "recording");
         for (Label l : List.of(clutch, intervention, rec)) {
             l.setMaxWidth(Double.MAX_VALUE);

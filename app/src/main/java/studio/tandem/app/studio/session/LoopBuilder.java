@@ -75,9 +75,27 @@ final class LoopBuilder {
         SafetyFilter safety = new SafetyFilter(port.safetyLimits(40, 400), port.layout().armDof(),
                 port.workspace(new double[] {-1.2, -1.2, -0.005}, new double[] {1.2, 1.2, 1.5}));
         FailureMonitor failure = policy == null ? FailureMonitor.disabled()
-                : new FailureMonitor(FAILURE_THRESHOLD, FAILURE_STEPS, false);
+                : new FailureMonitor(failureThreshold, FAILURE_STEPS, pauseOnFailure);
         return new ControlLoop(LoopConfig.defaults(port.layout()).withRate(loopHz), clock, port, operator,
                 policy == null ? null : policy.controller(), safety, failure, new InstructionChannel(instruction),
                 mode);
+    }
+
+    // --- Failure-pause switch and threshold of the loops built from now on (Correct) ---
+
+    private volatile boolean pauseOnFailure = true;
+    private volatile double failureThreshold = FAILURE_THRESHOLD;
+
+    /** Whether a failure alert pauses the policy (a lab's default: on, the policy calls the human). */
+    void pauseOnFailure(boolean on) {
+        pauseOnFailure = on;
+    }
+
+    /** Failure score (dimensionless, > 0) above which loops built from now on alert. */
+    void failureThreshold(double threshold) {
+        if (!(threshold > 0)) {
+            throw new IllegalArgumentException("failure threshold must be > 0, was " + threshold);
+        }
+        failureThreshold = threshold;
     }
 }

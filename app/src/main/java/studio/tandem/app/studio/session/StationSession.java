@@ -15,6 +15,7 @@ import studio.tandem.autonomy.policy.HandPolicies;
 import studio.tandem.autonomy.policy.PolicyRuntime;
 import studio.tandem.dataset.time.NanoClock;
 import studio.tandem.recorder.episode.Recorder;
+import studio.tandem.recorder.episode.RecorderEvent;
 import studio.tandem.teleop.device.DeviceException;
 import studio.tandem.teleop.keyboard.KeyboardDevice;
 import studio.tandem.teleop.robot.Camera;
@@ -315,5 +316,34 @@ public final class StationSession implements AutoCloseable {
             reconnect.close();
         }
         station.close();
+    }
+
+    // --- Recording decisions, runtime authority and the failure-pause switch (Collect / Correct) ---
+
+    /** Where stopped episodes wait for the operator's decision (save as success / failure, discard). */
+    public EpisodeHold hold() {
+        return recording.hold();
+    }
+
+    /** The session's clock (the recorder's and the loop's), for events stamped by the UI. Any thread. */
+    public NanoClock clock() {
+        return clock;
+    }
+
+    /**
+     * Records a note with the episode being recorded (ignored between episodes), stamped now on the
+     * session clock. Any thread.
+     */
+    public boolean annotate(String note) {
+        return recording.recorder().event(new RecorderEvent.Annotation(clock.nanoTime(), note));
+    }
+
+    /**
+     * The failure threshold (dimensionless score, > 0) and pause switch of the loops built from the
+     * next policy load on; the running loop's switch is {@code loop().failureMonitor()}'s. Any thread.
+     */
+    public void failurePolicy(double threshold, boolean pauseOnFailure) {
+        loops.failureThreshold(threshold);
+        loops.pauseOnFailure(pauseOnFailure);
     }
 }
