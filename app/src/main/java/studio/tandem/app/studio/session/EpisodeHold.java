@@ -26,7 +26,7 @@ import studio.tandem.recorder.episode.Outcome;
  */
 public final class EpisodeHold implements DatasetSink, AutoCloseable {
     /** {@link #appendEpisode}'s answer for a discarded episode: no index, nothing appended. */
-    public static final int DISCARDED = -1;
+    public static final int DISCARDED = DatasetSink.DECLINED;
 
     private static final Logger LOG = LoggerFactory.getLogger(EpisodeHold.class);
 

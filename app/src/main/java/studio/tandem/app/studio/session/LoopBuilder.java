@@ -19,7 +19,7 @@ import studio.tandem.teleop.station.Station;
  * station's limits, a failure monitor when a policy runs, the instruction channel. Any thread.
  */
 final class LoopBuilder {
-    /** Failure score (dimensionless) above which the studio calls the operator. */
+    /** Failure score (dimensionless) above which the studio calls the operator when the manifest has none. */
     static final double FAILURE_THRESHOLD = 0.5;
     private static final int FAILURE_STEPS = 5;
 
@@ -75,7 +75,7 @@ final class LoopBuilder {
         SafetyFilter safety = new SafetyFilter(port.safetyLimits(40, 400), port.layout().armDof(),
                 port.workspace(new double[] {-1.2, -1.2, -0.005}, new double[] {1.2, 1.2, 1.5}));
         FailureMonitor failure = policy == null ? FailureMonitor.disabled()
-                : new FailureMonitor(failureThreshold, FAILURE_STEPS, pauseOnFailure);
+                : new FailureMonitor(threshold(policy), FAILURE_STEPS, pauseOnFailure);
         return new ControlLoop(LoopConfig.defaults(port.layout()).withRate(loopHz), clock, port, operator,
                 policy == null ? null : policy.controller(), safety, failure, new InstructionChannel(instruction),
                 mode);
@@ -84,14 +84,22 @@ final class LoopBuilder {
     // --- Failure-pause switch and threshold of the loops built from now on (Correct) ---
 
     private volatile boolean pauseOnFailure = true;
-    private volatile double failureThreshold = FAILURE_THRESHOLD;
+    /** NaN: the policy manifest's calibrated threshold, else {@link #FAILURE_THRESHOLD}. */
+    private volatile double failureThreshold = Double.NaN;
+
+    private double threshold(HandPolicies.Wiring policy) {
+        if (failureThreshold > 0) {
+            return failureThreshold;
+        }
+        return policy.failureThreshold() > 0 ? policy.failureThreshold() : FAILURE_THRESHOLD;
+    }
 
     /** Whether a failure alert pauses the policy (a lab's default: on, the policy calls the human). */
     void pauseOnFailure(boolean on) {
         pauseOnFailure = on;
     }
 
-    /** Failure score (dimensionless, > 0) above which loops built from now on alert. */
+    /** Failure score (dimensionless, > 0) above which loops built from now on alert, overriding the manifest's. */
     void failureThreshold(double threshold) {
         if (!(threshold > 0)) {
             throw new IllegalArgumentException("failure threshold must be > 0, was " + threshold);
