@@ -147,15 +147,46 @@ public record StationConfig(String name, ArmConfig arm, HandConfig hand, List<Ca
     }
 
     /**
-     * An operator device.
+     * An operator device. The keyboard is always on; the first other entry drives the arm while it
+     * delivers (docs/stations.md, "Operator devices").
      *
      * @param type {@code keyboard}, {@code spacemouse}, {@code openxr} or {@code gamepad}
-     * @param options free-form options (e.g. a HID path), may be empty
+     * @param options {@code key=value} words: spacemouse {@code socket=PATH hid=true|false}, gamepad
+     *     {@code device=/dev/input/js0}; may be empty
      */
     public record DeviceConfig(String type, String options) {
+        private static final Map<String, Set<String>> KEYS = Map.of("spacemouse", Set.of("socket", "hid"),
+                "gamepad", Set.of("device"), "openxr", Set.of(), "keyboard", Set.of());
+
         public DeviceConfig {
             type = oneOf("devices.type", type, DEVICE_TYPES);
             options = options == null ? "" : options.strip();
+            optionMap(type, options);
+        }
+
+        /** The options as a map, in order. */
+        public Map<String, String> optionMap() {
+            return optionMap(type, options);
+        }
+
+        private static Map<String, String> optionMap(String type, String options) {
+            Map<String, String> out = new LinkedHashMap<>();
+            Set<String> allowed = KEYS.get(type);
+            for (String word : options.split("[\\s,]+")) {
+                if (word.isBlank()) {
+                    continue;
+                }
+                int eq = word.indexOf('=');
+                String key = eq < 0 ? word : word.substring(0, eq).toLowerCase(Locale.ROOT);
+                require(eq > 0 && allowed.contains(key), "devices." + type + ".options: '" + word
+                        + "' is not " + (allowed.isEmpty() ? "allowed (no options)"
+                        : "one of " + allowed.stream().sorted().map(k -> k + "=...").toList()));
+                String value = word.substring(eq + 1);
+                require(!key.equals("hid") || value.equals("true") || value.equals("false"),
+                        "devices." + type + ".options: hid=" + value + " (expected true or false)");
+                out.put(key, value);
+            }
+            return Collections.unmodifiableMap(out);
         }
     }
 }

@@ -20,8 +20,20 @@ public final class StudioApp extends Application {
 
     /** Blocks until the studio window is closed. Call from the launcher's main thread. */
     public static void launchStudio() {
+        launchStudio(null);
+    }
+
+    /**
+     * Blocks until the studio window is closed; {@code station} is the station file (null: the
+     * default, ~/.tandem/station.yaml). Call from the launcher's main thread.
+     */
+    public static void launchStudio(java.nio.file.Path station) {
         StartupWarmup.start();
-        Application.launch(StudioApp.class);
+        if (station == null) {
+            Application.launch(StudioApp.class);
+        } else {
+            Application.launch(StudioApp.class, "--station=" + station.toAbsolutePath());
+        }
     }
 
     /** Applies the studio's theme (AtlantaFX Primer Dark) to the whole application. FX thread. */
@@ -32,7 +44,8 @@ public final class StudioApp extends Application {
     @Override
     public void start(Stage stage) {
         applyTheme();
-        context = StudioContext.defaults();
+        String station = getParameters().getNamed().get("station");
+        context = StudioContext.defaults(station == null ? null : java.nio.file.Path.of(station));
         window = new StudioWindow(context, new LoggingStop());
         stage.setTitle("Tandem Studio");
         stage.setScene(window.scene());

@@ -43,8 +43,17 @@ public final class StudioContext implements AutoCloseable {
 
     /** The default places: datasets under ~/tandem-data, configuration in ~/.tandem/station.yaml. */
     public static StudioContext defaults() {
+        return defaults(null);
+    }
+
+    /**
+     * The default places with the station file {@code station} ({@code tandem --station FILE}), or
+     * ~/.tandem/station.yaml when null.
+     */
+    public static StudioContext defaults(Path station) {
         Path home = Path.of(System.getProperty("user.home"));
-        return new StudioContext(NanoClock.SYSTEM, home.resolve("tandem-data"), home.resolve(".tandem/station.yaml"));
+        return new StudioContext(NanoClock.SYSTEM, home.resolve("tandem-data"),
+                station != null ? station : home.resolve(".tandem/station.yaml"));
     }
 
     public Background background() {

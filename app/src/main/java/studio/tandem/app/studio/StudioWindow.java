@@ -1,6 +1,7 @@
 package studio.tandem.app.studio;
 
 import javafx.scene.Scene;
+import studio.tandem.app.config.StationConfigFile;
 import studio.tandem.app.studio.collect.CollectView;
 import studio.tandem.app.studio.collect.CollectViewModel;
 import studio.tandem.app.studio.collect.TeleopKeys;
@@ -38,7 +39,8 @@ public final class StudioWindow implements AutoCloseable {
     private final LazyWorkspace<CorrectView> correctView;
 
     public StudioWindow(StudioContext ctx, ShellViewModel.EmergencyStop stop) {
-        sessions = new SessionModel(ctx.background(), () -> StationSession.start(ctx.session(), ctx.clock()));
+        sessions = new SessionModel(ctx.background(), () -> StationSession.start(ctx.session(), ctx.clock(),
+                StationConfigFile.load(ctx.configFile())), () -> StationSession.start(ctx.session(), ctx.clock()));
         shell = new ShellViewModel(new SessionStop(stop, sessions));
         sessions.sessionProperty().addListener((o, a, s) -> {
             if (s != null && shell.estoppedProperty().get()) {
@@ -80,7 +82,8 @@ public final class StudioWindow implements AutoCloseable {
         sessions.stateProperty().addListener((o, a, b) -> shell.statusProperty().set(b));
         Shortcuts keys = new Shortcuts();
         LazyWorkspace<CollectView> w = new LazyWorkspace<>(() -> new CollectView(collect,
-                new StationPanel(station).node(), ticker, keys), CollectView::node);
+                new StationPanel(station, sessions::restart,
+                sessions.problemProperty()).node(), ticker, keys), CollectView::node);
         view.add(Workspace.COLLECT, w.holder(), keys);
         return w;
     }
@@ -108,6 +111,8 @@ public final class StudioWindow implements AutoCloseable {
         } else if (w == Workspace.CORRECT) {
             correctView.get();
             sessions.start();
+        } else if (w == Workspace.REVIEW) {
+            collect.episodes().saveHeld("Review opened");
         }
     }
 

@@ -7,12 +7,15 @@ import java.io.IOException;
  * saver thread only, one episode at a time, in recording order.
  */
 public interface DatasetSink {
+    /** What {@link #appendEpisode} returns for an episode it did not append. */
+    int DECLINED = -1;
 
     /**
      * Appends one episode. On return the episode is durably part of the dataset; on failure nothing
      * of it is (the dataset stays valid).
      *
-     * @return the episode index it received
+     * @return the episode index it received, or {@link #DECLINED} when the sink was told to drop the
+     *     episode (e.g. the operator discarded it after stopping): then nothing of it is in the dataset
      */
     int appendEpisode(EpisodeData episode) throws IOException;
 

@@ -105,10 +105,14 @@ final class EpisodeSaver implements AutoCloseable {
             notes.addAll(a.notes());
             long assembled = clock.nanoTime();
             int index = sink.appendEpisode(a.data());
-            LOG.info("episode {} saved: encoders closed {} ms after stop, assembled in {} ms, appended in {} ms"
-                    + " (saver thread CPU {} ms)", index, (camerasDone - stopNanos) / 1_000_000,
-                    (assembled - camerasDone) / 1_000_000, (clock.nanoTime() - assembled) / 1_000_000,
-                    (THREADS.getCurrentThreadCpuTime() - cpu0) / 1_000_000);
+            if (index == DatasetSink.DECLINED) {
+                LOG.info("episode declined by the dataset (discarded after stop): nothing written");
+            } else {
+                LOG.info("episode {} saved: encoders closed {} ms after stop, assembled in {} ms, appended in {} ms"
+                        + " (saver thread CPU {} ms)", index, (camerasDone - stopNanos) / 1_000_000,
+                        (assembled - camerasDone) / 1_000_000, (clock.nanoTime() - assembled) / 1_000_000,
+                        (THREADS.getCurrentThreadCpuTime() - cpu0) / 1_000_000);
+            }
             double latency = (clock.nanoTime() - stopNanos) / 1e9;
             StagedTree.delete(ep.dir);
             EpisodeSummary s = new EpisodeSummary(index, a.data().length(), a.data().fps(), a.data().streams(),

@@ -14,7 +14,7 @@ public final class FailureMonitor {
     public static final int ALERT = 1;
 
     private final double threshold;
-    private final boolean pauseOnFailure;
+    private volatile boolean pauseOnFailure;
     private final int consecutiveSteps;
     private int above;
     private boolean alerting;
@@ -66,6 +66,14 @@ public final class FailureMonitor {
 
     public boolean pausesOnFailure() {
         return pauseOnFailure;
+    }
+
+    /**
+     * Whether the next alert pauses the policy (the operator's switch, changed while the loop runs).
+     * Turning it off does not resume a policy already paused: {@link #resume()} does. Any thread.
+     */
+    public void pausesOnFailure(boolean on) {
+        pauseOnFailure = on;
     }
 
     /** Lets a paused policy act again. Any thread. */

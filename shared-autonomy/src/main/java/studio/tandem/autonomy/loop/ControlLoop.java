@@ -1,6 +1,8 @@
 package studio.tandem.autonomy.loop;
 
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import studio.tandem.autonomy.arbitration.ArbitrationTable;
 import studio.tandem.autonomy.arbitration.Authority;
 import studio.tandem.autonomy.arbitration.JointGroup;
@@ -17,9 +19,9 @@ import studio.tandem.dataset.time.NanoClock;
  * intervention → arbitration → safety filter (always last) → write → publish a tick.
  *
  * <p>{@link #tick()} runs on one thread only (the {@link LoopRunner}'s, or a test's); it allocates
- * nothing except the rare {@link LoopEvent}s. {@link #requestMode}, {@link #eStop()},
- * {@link #resetEStop()}, {@link #resumePolicy()} and the instruction channel may be called from any
- * thread; they take effect at the next tick.
+ * nothing except the rare {@link LoopEvent}s. {@link #requestMode}, {@link #requestArbitration},
+ * {@link #eStop()}, {@link #resetEStop()}, {@link #resumePolicy()} and the instruction channel may be
+ * called from any thread; they take effect at the next tick.
  */
 public final class ControlLoop {
     static final String[] STAGES = {"read", "operator", "policy", "arbitrate", "safety", "write", "publish"};
@@ -45,6 +47,8 @@ public final class ControlLoop {
     private final int armDof;
     private final int joints;
     private volatile Mode requestedMode;
+    private final AtomicReference<ArbitrationRequest> requestedArbitration = new AtomicReference<>();
+    private volatile ArbitrationTable table;
     private volatile boolean resumeRequested;
     private Mode mode;
     private Authority armAuthority = Authority.OPERATOR;
@@ -88,6 +92,7 @@ public final class ControlLoop {
         this.armDof = layout.armDof();
         this.joints = layout.joints();
         this.mode = initialMode;
+        this.table = config.table();
     }
 
     /** Runs one control step at the clock's current time. Control thread only. */
@@ -130,16 +135,15 @@ public final class ControlLoop {
     }
 
     private void applyRequests(TickData t, long now) {
+        ArbitrationRequest swap = requestedArbitration.getAndSet(null);
+        if (swap != null) {
+            table = swap.table();
+            switchMode(t, now, swap.mode());
+        }
         Mode want = requestedMode;
         if (want != null) {
             requestedMode = null;
-            if (want != mode) {
-                t.addEvent(new LoopEvent.ModeChanged(sequence, now, mode, want));
-                mode = want;
-                if (intervention.cancel()) {
-                    t.addEvent(new LoopEvent.InterventionEnded(sequence, now));
-                }
-            }
+            switchMode(t, now, want);
         }
         if (resumeRequested) {
             resumeRequested = false;
@@ -150,6 +154,17 @@ public final class ControlLoop {
         }
         if (instruction.poll()) {
             t.addEvent(new LoopEvent.InstructionCorrected(sequence, now, instruction.current()));
+        }
+    }
+
+    private void switchMode(TickData t, long now, Mode want) {
+        if (want == mode) {
+            return;
+        }
+        t.addEvent(new LoopEvent.ModeChanged(sequence, now, mode, want));
+        mode = want;
+        if (intervention.cancel()) {
+            t.addEvent(new LoopEvent.InterventionEnded(sequence, now));
         }
     }
 
@@ -185,7 +200,7 @@ public final class ControlLoop {
 
     /** Whether the policy would command {@code g} in this mode: only motion there is a takeover. */
     private boolean policyCommands(JointGroup g) {
-        return policy != null && policy.drives(g) && config.table().base(mode, g) != Authority.OPERATOR;
+        return policy != null && policy.drives(g) && table.base(mode, g) != Authority.OPERATOR;
     }
 
     private boolean runPolicy(TickData t, long now) {
@@ -208,7 +223,7 @@ public final class ControlLoop {
     }
 
     private void arbitrate(TickData t, long now, boolean policyReady) {
-        ArbitrationTable table = config.table();
+        ArbitrationTable table = this.table;
         boolean on = intervention.intervening();
         Authority arm = table.authority(mode, JointGroup.ARM, on,
                 policyReady && policy.drives(JointGroup.ARM));
@@ -252,6 +267,26 @@ public final class ControlLoop {
     /** Switches mode at the next tick (recorded as an event). Any thread. */
     public void requestMode(Mode m) {
         requestedMode = m;
+    }
+
+    /**
+     * Swaps the arbitration table and the mode together between two ticks, without rebuilding the
+     * loop: who commands each joint group (operator, policy, blend and its weight) changes at the next
+     * tick, and the tick's authority shows it. A TELEOP row stays operator-only ({@link
+     * ArbitrationTable#with} refuses anything else). Any thread; the tick itself allocates nothing.
+     */
+    public void requestArbitration(ArbitrationTable next, Mode m) {
+        requestedArbitration.set(new ArbitrationRequest(Objects.requireNonNull(next, "table"),
+                Objects.requireNonNull(m, "mode")));
+    }
+
+    /** The arbitration table in force (the last one swapped in at a tick). Any thread. */
+    public ArbitrationTable arbitration() {
+        return table;
+    }
+
+    /** A table and the mode to use it in, applied at one tick. */
+    private record ArbitrationRequest(ArbitrationTable table, Mode mode) {
     }
 
     /** Latches the e-stop at once: the next command holds. Any thread. */

@@ -66,4 +66,50 @@ class StationSettingsTest {
         assertThat(robot.lookup("#stationPanel .label").queryAll()).anyMatch(
                 n -> ((javafx.scene.control.Label) n).getText().equals("Arm: ur_rtde @ 192.168.0.5"));
     }
+
+    @Test
+    void operatorDeviceChoiceIsWrittenAndAStationThatDoesNotConnectIsOneLine(FxRobot robot) throws Exception {
+        Files.deleteIfExists(ctx.configFile()); // the other test's file (shared temp dir)
+        try {
+            deviceChoiceAndFailingStation(robot);
+        } finally {
+            Files.deleteIfExists(ctx.configFile());
+        }
+    }
+
+    private void deviceChoiceAndFailingStation(FxRobot robot) throws Exception {
+        robot.clickOn("#workspaceCollect");
+        waitUntil("simulated station running", () -> window.sessions().session() != null);
+        robot.clickOn("#stationSettings");
+        fx(() -> {
+            window.station().nameProperty().set("lab ur5e");
+            window.station().armTypeProperty().set("ur_rtde");
+            window.station().armAddressProperty().set("127.0.0.1"); // nothing listens on 30004 here
+            window.station().handTypeProperty().set("ros-gripper");
+            window.station().handPortProperty().set("ws://127.0.0.1:9");
+            window.station().camerasProperty().set("");
+        });
+        robot.clickOn("#operatorDevice");
+        robot.clickOn("spacemouse");
+        fx(() -> window.station().deviceOptionsProperty().set("socket=" + tmp.resolve("none.sock") + " hid=false"));
+        robot.clickOn("Save");
+        waitUntil("saved", () -> window.station().statusProperty().get().startsWith("Saved"));
+        var saved = StationConfigFile.load(ctx.configFile());
+        assertThat(saved.devices()).extracting(d -> d.type()).containsExactly("spacemouse", "keyboard");
+        assertThat(saved.devices().get(0).optionMap()).containsEntry("hid", "false");
+        assertThat(robot.lookup("#stationPanel .label").queryAll()).anyMatch(n -> ((javafx.scene.control.Label) n)
+                .getText().startsWith("Device: spacemouse (socket=") && ((javafx.scene.control.Label) n).getText()
+                .endsWith("drives the arm"));
+
+        robot.clickOn("#restartStation");
+        waitUntil("fell back to the simulator", () -> window.sessions().session() != null
+                && !window.sessions().problemProperty().get().isEmpty());
+        String line = window.sessions().stateProperty().get();
+        assertThat(line).startsWith("station 'lab ur5e' did not connect: arm: ").contains("127.0.0.1:30004")
+                .endsWith("running the simulated station instead.").doesNotContain("\n").doesNotContain("Exception");
+        assertThat(window.sessions().session().simulated()).isTrue();
+        assertThat(window.shell().statusProperty().get()).isEqualTo(line);
+        assertThat(robot.lookup("#stationProblem").queryLabeled().getText())
+                .isEqualTo(window.sessions().problemProperty().get()).startsWith("station 'lab ur5e' did not connect");
+    }
 }

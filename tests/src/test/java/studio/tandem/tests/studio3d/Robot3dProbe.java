@@ -14,8 +14,10 @@ import javafx.scene.transform.Affine;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import studio.tandem.app.studio.collect.Robot3dView;
+import studio.tandem.app.studio.collect.RobotPoseModel;
 import studio.tandem.dataset.time.ManualClock;
 import studio.tandem.teleop.robot.ArmCommand;
+import studio.tandem.teleop.robot.ArmState;
 import studio.tandem.teleop.sim.SceneBody;
 import studio.tandem.teleop.sim.SimConfig;
 import studio.tandem.teleop.sim.SimSnapshot;
@@ -23,7 +25,8 @@ import studio.tandem.teleop.station.SimulatedStation;
 
 /**
  * Child-JVM side of {@link Robot3dViewTest}: shows the 3D view of a simulated station on the real
- * (Xvfb) display, checks every body follows the physics snapshot, that the picture has content and
+ * (Xvfb) display, checks every scene body follows the physics snapshot and the robot drawn from its
+ * joint state through kinematics ends where the simulated TCP is, that the picture has content and
  * changes when the arm moves, and writes it as PNG. Exit 0 ok, 3 no 3D on this display, 1 failure.
  */
 public final class Robot3dProbe {
@@ -53,7 +56,12 @@ public final class Robot3dProbe {
         sim.station().connect();
         sim.station().activate();
         step(sim, clock, 30);
-        Robot3dView view = new Robot3dView(sim.engine(), 480, 360);
+        ArmState state = new ArmState(6);
+        Robot3dView view = new Robot3dView(new RobotPoseModel(sim.arm().chain(), q -> {
+            sim.arm().read(state);
+            System.arraycopy(state.positions(), 0, q, 0, q.length);
+            return true;
+        }), sim.engine(), 480, 360);
         Stage stage = new Stage();
         stage.setScene(new Scene(new StackPane(view.node()), 480, 360));
         stage.show();
@@ -99,16 +107,29 @@ public final class Robot3dProbe {
         SimSnapshot snap = sim.engine().newSnapshot();
         sim.engine().read(snap);
         float[] m = new float[16];
+        ArmState state = new ArmState(6);
+        sim.arm().read(state);
+        Affine h = view.handPose();
+        if (Math.abs(h.getTx() - state.tcp().m30()) > 1e-6 || Math.abs(h.getTy() - state.tcp().m31()) > 1e-6
+                || Math.abs(h.getTz() - state.tcp().m32()) > 1e-6) {
+            return "hand at " + h.getTx() + "," + h.getTy() + "," + h.getTz() + " vs TCP " + state.tcp().m30() + ","
+                    + state.tcp().m31() + "," + state.tcp().m32();
+        }
+        int scene = 0;
         for (SceneBody b : sim.engine().bodies()) {
             snap.bodyPose(b.index(), m);
             Affine a = view.pose(b.index());
+            if (a == null) {
+                continue;
+            }
+            scene++;
             if (Math.abs(a.getTx() - m[12]) > 1e-5 || Math.abs(a.getTy() - m[13]) > 1e-5
                     || Math.abs(a.getTz() - m[14]) > 1e-5 || Math.abs(a.getMxx() - m[0]) > 1e-5) {
                 return b.name() + " at " + a.getTx() + "," + a.getTy() + "," + a.getTz() + " vs " + m[12] + "," + m[13]
                         + "," + m[14];
             }
         }
-        return null;
+        return scene == 0 ? "no scene bodies drawn" : null;
     }
 
     private static double contentShare(WritableImage img) {

@@ -20,7 +20,7 @@ public final class CameraWall {
     private final TilePane root = new TilePane(8, 8);
     private final FrameTicker ticker;
     private final List<VideoSurface> surfaces = new ArrayList<>();
-    private final Label empty = new Label("Starting the simulated station…");
+    private final Label empty = new Label("Starting the station…");
     private final double imageWidth;
     private final double imageHeight;
 

@@ -73,7 +73,8 @@ public final class CollectView {
         rec.setId("recIndicator");
         rec.getStyleClass().add("big-indicator");
         rec.textProperty().bind(Bindings.when(vm.recordingProperty()).then(Bindings.concat("● REC ",
-                vm.timerProperty())).otherwise("NOT RECORDING"));
+                vm.timerProperty())).otherwise(Bindings.when(vm.episodes().awaitingProperty())
+                        .then(Bindings.concat("⏸ AWAITING DECISION ", vm.timerProperty())).otherwise("NOT RECORDING")));
         toggle(rec, vm.recordingProperty(), "recording");
         for (Label l : List.of(clutch, intervention, rec)) {
             l.setMaxWidth(Double.MAX_VALUE);
@@ -139,15 +140,17 @@ public final class CollectView {
             return;
         }
         List<String> names = new ArrayList<>();
-        for (Camera c : s.sim().station().cameras()) {
+        for (Camera c : s.station().cameras()) {
             names.add(c.id());
         }
         cameras.show(names, s.frameSlots(), s.cameraProblem());
-        if (view3d == null) {
-            view3d = new Robot3dView(s.sim().engine(), cameras.imageWidth(), cameras.imageHeight());
-            ticker.register(view3d);
-            cameras.addTile("3D · station state", view3d.node());
+        if (view3d != null) {
+            ticker.unregister(view3d);
         }
+        view3d = new Robot3dView(new RobotPoseModel(s.station().arm().chain(), new LoopJoints(s)),
+                s.simulated() ? s.sim().engine() : null, cameras.imageWidth(), cameras.imageHeight());
+        ticker.register(view3d);
+        cameras.addTile(s.simulated() ? "3D · station state" : "3D · robot from joint state", view3d.node());
     }
 
     public Robot3dView view3d() {

@@ -2,26 +2,21 @@ package studio.tandem.app.studio.collect;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import studio.tandem.app.studio.common.Background;
 import studio.tandem.app.studio.common.FrameTicker;
-import studio.tandem.app.studio.common.SerialExecutor;
+import studio.tandem.app.studio.session.EpisodeHold;
 import studio.tandem.app.studio.session.SessionModel;
 import studio.tandem.app.studio.session.StationSession;
 import studio.tandem.autonomy.arbitration.Authority;
 import studio.tandem.autonomy.loop.Tick;
-import studio.tandem.recorder.episode.EpisodeInfo;
-import studio.tandem.recorder.episode.EpisodeSummary;
 import studio.tandem.recorder.episode.Outcome;
 
 /**
@@ -34,33 +29,25 @@ import studio.tandem.recorder.episode.Outcome;
 public final class CollectViewModel implements FrameTicker.Refreshable {
     private final SessionModel sessions;
     private final Background background;
-    private final Executor recorderThread;
     private final StationMonitor monitor = new StationMonitor();
     private final StringProperty task = new SimpleStringProperty("pick up the red cube");
-    private final BooleanProperty recording = new SimpleBooleanProperty();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final IntegerProperty saved = new SimpleIntegerProperty();
-    private final StringProperty timer = new SimpleStringProperty("00:00.0");
     private final StringProperty dropped = new SimpleStringProperty("0 dropped");
     private final StringProperty timing = new SimpleStringProperty("loop —");
     private final StringProperty freeDisk = new SimpleStringProperty("disk ?");
     private final java.util.concurrent.atomic.AtomicLong freeBytes = new java.util.concurrent.atomic.AtomicLong(-1);
-    private final StringProperty lastEpisode = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
-    private final ObjectProperty<Outcome> outcome = new SimpleObjectProperty<>(Outcome.UNLABELED);
+    private final EpisodeControl episodes;
     private final BooleanProperty clutch = new SimpleBooleanProperty();
     private final BooleanProperty intervention = new SimpleBooleanProperty();
     private final StringProperty authority = new SimpleStringProperty("");
     private final ObservableList<DeviceStatus> devices = FXCollections.observableArrayList();
-    private long recordingSince = -1;
     private long lastSecond = -1;
     private long seenTick = -1;
-    private long droppedAtStart;
 
     public CollectViewModel(SessionModel sessions, Background background) {
         this.sessions = sessions;
         this.background = background;
-        this.recorderThread = new SerialExecutor(background.worker());
+        this.episodes = new EpisodeControl(sessions, background, task, status);
     }
 
     /** Starts the station if it is not running (Collect became visible). */
@@ -68,87 +55,34 @@ public final class CollectViewModel implements FrameTicker.Refreshable {
         sessions.start();
     }
 
+    /** The recording bar's state machine: start, stop and hold, decide, discard, re-record. */
+    public EpisodeControl episodes() {
+        return episodes;
+    }
+
     /** Starts recording an episode with the task text. */
     public void start() {
-        StationSession s = sessions.session();
-        String t = task.get() == null ? "" : task.get().trim();
-        if (s == null || recording.get() || busy.get()) {
-            return;
-        }
-        if (t.isEmpty()) {
-            status.set("Type the task before recording (it is stored with every frame).");
-            return;
-        }
-        busy.set(true);
-        outcome.set(Outcome.UNLABELED);
-        run(() -> s.recorder().start(new EpisodeInfo(t, System.getProperty("user.name"), "")), () -> {
-            recording.set(true);
-            recordingSince = System.nanoTime();
-            droppedAtStart = s.framesDropped() + s.ticksDropped();
-            status.set("Recording: " + t);
-        });
+        episodes.start();
     }
 
-    /** Stops and saves the episode (saved in the background; the counter moves once it is on disk). */
+    /** Stops the episode and saves it at once with the label it has (one key, for speed). */
     public void stopAndSave() {
-        StationSession s = sessions.session();
-        if (s == null || !recording.get()) {
-            return;
-        }
-        recording.set(false);
-        recordingSince = -1;
-        status.set("Saving episode…");
-        recorderThread.execute(() -> s.recorder().stop().whenComplete((sum, err) ->
-                background.onUi(() -> onSaved(sum, err))));
+        episodes.save(EpisodeHold.Decision.KEEP_LABEL);
     }
 
-    private void onSaved(EpisodeSummary sum, Throwable err) {
-        if (err != null) {
-            status.set("The episode could not be saved: " + Background.message(err));
-            return;
-        }
-        saved.set(saved.get() + 1);
-        lastEpisode.set(String.format(Locale.ROOT, "episode %d: %d frames, %.1f s, %d dropped, on disk %.2f s "
-                + "after stop", sum.episodeIndex(), sum.rows(), sum.seconds(), sum.totalDropped(), sum.saveLatencyS()));
-        status.set("Saved " + lastEpisode.get() + ".");
-    }
-
-    /** Throws the episode being recorded away. */
+    /** Throws the episode being recorded (or the one held) away. */
     public void discard() {
-        StationSession s = sessions.session();
-        if (s == null || !recording.get()) {
-            return;
-        }
-        busy.set(true);
-        run(() -> s.recorder().discard(), () -> {
-            recording.set(false);
-            recordingSince = -1;
-            status.set("Episode discarded.");
-        });
+        episodes.discard();
     }
 
-    /** Discards the episode being recorded and starts it again with the same task. */
+    /** Discards the episode and starts it again with the same task. */
     public void rerecord() {
-        StationSession s = sessions.session();
-        if (s == null || !recording.get()) {
-            return;
-        }
-        busy.set(true);
-        run(() -> s.recorder().rerecord(), () -> {
-            recordingSince = System.nanoTime();
-            outcome.set(Outcome.UNLABELED);
-            status.set("Re-recording: " + task.get());
-        });
+        episodes.rerecord();
     }
 
-    /** Labels the episode being recorded. */
+    /** Labels the episode being recorded (saved with it), or saves a held one with this label. */
     public void label(Outcome o) {
-        StationSession s = sessions.session();
-        if (s == null || !recording.get()) {
-            return;
-        }
-        outcome.set(o);
-        recorderThread.execute(() -> s.recorder().label(o));
+        episodes.label(o);
     }
 
     /** A key went down in Collect (key names as {@code KeyCode.name()}); true if it drives the robot. */
@@ -170,27 +104,6 @@ public final class CollectViewModel implements FrameTicker.Refreshable {
         }
     }
 
-    private interface IoAction {
-        void run() throws Exception;
-    }
-
-    private void run(IoAction action, Runnable done) {
-        recorderThread.execute(() -> {
-            try {
-                action.run();
-                background.onUi(() -> {
-                    busy.set(false);
-                    done.run();
-                });
-            } catch (Exception e) {
-                background.onUi(() -> {
-                    busy.set(false);
-                    status.set("Recorder: " + Background.message(e));
-                });
-            }
-        });
-    }
-
     @Override
     public void refresh(long nowNanos) {
         StationSession s = sessions.session();
@@ -204,10 +117,7 @@ public final class CollectViewModel implements FrameTicker.Refreshable {
             authority.set("arm " + name(t.armAuthority()) + " · hand " + name(t.handAuthority()));
         }
         clutch.set(s.operator().clutchEngaged());
-        if (recordingSince >= 0) {
-            long ms = (nowNanos - recordingSince) / 1_000_000;
-            timer.set(String.format(Locale.ROOT, "%02d:%02d.%d", ms / 60000, ms / 1000 % 60, ms / 100 % 10));
-        }
+        episodes.refresh(s, nowNanos);
         if (lastSecond < 0 || nowNanos - lastSecond >= 1_000_000_000L) {
             lastSecond = nowNanos;
             onSecond(s, nowNanos);
@@ -220,8 +130,7 @@ public final class CollectViewModel implements FrameTicker.Refreshable {
             devices.setAll(lines);
         }
         timing.set(StationMonitor.timing(s.loop()));
-        long d = s.framesDropped() + s.ticksDropped() - (recording.get() ? droppedAtStart : 0);
-        dropped.set(d + " dropped");
+        dropped.set(episodes.dropped(s) + " dropped");
         long free = freeBytes.get();
         freeDisk.set(free < 0 ? "disk ?" : String.format(Locale.ROOT, "%.1f GiB free", free / (double) (1L << 30)));
         java.nio.file.Path dir = s.settings().dataset();
@@ -236,22 +145,23 @@ public final class CollectViewModel implements FrameTicker.Refreshable {
         return task;
     }
 
+    /** True while an episode is being recorded (not while a stopped one awaits a decision). */
     public BooleanProperty recordingProperty() {
-        return recording;
+        return episodes.recordingProperty();
     }
 
     /** A recorder call is under way (buttons wait). */
     public BooleanProperty busyProperty() {
-        return busy;
+        return episodes.busyProperty();
     }
 
     /** Episodes saved in this session. */
     public IntegerProperty savedProperty() {
-        return saved;
+        return episodes.savedProperty();
     }
 
     public StringProperty timerProperty() {
-        return timer;
+        return episodes.timerProperty();
     }
 
     public StringProperty droppedProperty() {
@@ -268,7 +178,7 @@ public final class CollectViewModel implements FrameTicker.Refreshable {
     }
 
     public StringProperty lastEpisodeProperty() {
-        return lastEpisode;
+        return episodes.lastEpisodeProperty();
     }
 
     public StringProperty statusProperty() {
@@ -276,7 +186,7 @@ public final class CollectViewModel implements FrameTicker.Refreshable {
     }
 
     public ObjectProperty<Outcome> outcomeProperty() {
-        return outcome;
+        return episodes.outcomeProperty();
     }
 
     /** Whether the keyboard drives the arm (SPACE toggles). */

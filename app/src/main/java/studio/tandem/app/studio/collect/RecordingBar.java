@@ -1,6 +1,7 @@
 package studio.tandem.app.studio.collect;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -11,12 +12,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import studio.tandem.app.studio.common.Icons;
 import studio.tandem.app.studio.common.Shortcuts;
-import studio.tandem.recorder.episode.Outcome;
+import studio.tandem.app.studio.session.EpisodeHold.Decision;
 
 /**
- * The recording bar: task text, start / stop and save / discard / re-record, success / failure,
- * episode counter, timer, dropped frames, loop timing. Every action has a key (foot pedals send
- * keys too), named in its tooltip. Binds only.
+ * The recording bar: task text, record, stop (the episode is held for a decision), then save as a
+ * success or failure, save unlabelled, discard or re-record; the same keys also act straight from
+ * recording (stop and decide in one key). Episode counters, timer (frozen while a decision is
+ * awaited), dropped frames, loop timing, free disk. Every action has a key (foot pedals send keys
+ * too), named in its tooltip. Binds only.
  */
 public final class RecordingBar {
     public static final String START = "F5";
@@ -25,67 +28,95 @@ public final class RecordingBar {
     public static final String RERECORD = "F8";
     public static final String SUCCESS = "F9";
     public static final String FAILURE = "F10";
+    public static final String STOP = "F11";
+    /** What happens to a held episode when the operator leaves without deciding. */
+    public static final String LEAVING_RULE = "Closing the studio or opening Review saves it unlabelled "
+            + "(relabel it there).";
 
     private final VBox root;
 
     public RecordingBar(CollectViewModel vm, Shortcuts keys) {
+        EpisodeControl ep = vm.episodes();
         TextField task = new TextField();
         task.setId("recordTask");
         task.setPromptText("Task instruction, e.g. pick up the red cube");
         task.textProperty().bindBidirectional(vm.taskProperty());
-        task.disableProperty().bind(vm.recordingProperty());
+        task.disableProperty().bind(ep.recordingProperty().or(ep.awaitingProperty()));
         HBox.setHgrow(task, Priority.ALWAYS);
         task.setOnAction(e -> task.getParent().requestFocus());
-        var idle = vm.recordingProperty().not().and(vm.busyProperty().not());
-        var live = vm.recordingProperty().and(vm.busyProperty().not());
+        BooleanBinding ready = ep.busyProperty().not();
+        BooleanBinding idle = ep.recordingProperty().not().and(ep.awaitingProperty().not()).and(ready);
+        BooleanBinding live = ep.recordingProperty().and(ready);
+        BooleanBinding open = ep.recordingProperty().or(ep.awaitingProperty()).and(ready);
         Button start = button("recordStart", "Record", "mdi2r-record", "Start recording an episode",
-                keys.bind(START, vm::start));
-        start.disableProperty().bind(idle.not());
+                keys.bind(START, ep::start), idle);
         start.getStyleClass().add("danger");
-        Button save = button("recordSave", "Stop & save", "mdi2c-content-save", "Stop and save the episode",
-                keys.bind(SAVE, vm::stopAndSave));
-        save.disableProperty().bind(live.not());
-        Button discard = button("recordDiscard", "Discard", "mdi2d-delete-outline", "Throw this episode away",
-                keys.bind(DISCARD, vm::discard));
-        discard.disableProperty().bind(live.not());
-        Button again = button("recordAgain", "Re-record", "mdi2r-restart", "Discard and start again",
-                keys.bind(RERECORD, vm::rerecord));
-        again.disableProperty().bind(live.not());
-        Button ok = button("markSuccess", "Success", "mdi2c-check-circle-outline", "Label the episode a success",
-                keys.bind(SUCCESS, () -> vm.label(Outcome.SUCCESS)));
+        Button stop = button("recordStop", "Stop", "mdi2s-stop", "Stop recording; then decide what to keep",
+                keys.bind(STOP, ep::stop), live);
+        Button save = button("recordSave", "Save unlabelled", "mdi2c-content-save",
+                "Save the episode unlabelled (stops it first when recording)",
+                keys.bind(SAVE, () -> ep.save(Decision.KEEP_LABEL)), open);
+        Button ok = button("markSuccess", "Success", "mdi2c-check-circle-outline",
+                "Save the episode as a success (stops it first when recording)",
+                keys.bind(SUCCESS, () -> ep.save(Decision.SUCCESS)), open);
         ok.getStyleClass().add("success");
-        ok.disableProperty().bind(live.not());
-        Button bad = button("markFailure", "Failure", "mdi2c-close-circle-outline", "Label the episode a failure",
-                keys.bind(FAILURE, () -> vm.label(Outcome.FAILURE)));
+        Button bad = button("markFailure", "Failure", "mdi2c-close-circle-outline",
+                "Save the episode as a failure (stops it first when recording)",
+                keys.bind(FAILURE, () -> ep.save(Decision.FAILURE)), open);
         bad.getStyleClass().add("danger");
-        bad.disableProperty().bind(live.not());
-        HBox actions = new HBox(8, task, start, save, discard, again, ok, bad);
+        Button discard = button("recordDiscard", "Discard", "mdi2d-delete-outline", "Throw this episode away",
+                keys.bind(DISCARD, ep::discard), open);
+        Button again = button("recordAgain", "Re-record", "mdi2r-restart", "Discard this episode and start again",
+                keys.bind(RERECORD, ep::rerecord), open);
+        HBox actions = new HBox(8, task, start, stop, ok, bad, save, discard, again);
         actions.setAlignment(Pos.CENTER_LEFT);
-        root = new VBox(6, actions, counters(vm));
+        root = new VBox(6, actions, decisionPrompt(ep), counters(vm, ep));
         root.getStyleClass().add("panel");
         root.setId("recordingBar");
         root.setPadding(new Insets(10));
     }
 
-    private static HBox counters(CollectViewModel vm) {
+    private static Label decisionPrompt(EpisodeControl ep) {
+        Label l = new Label("⏸ AWAITING DECISION — " + SUCCESS + " success · " + FAILURE + " failure · " + SAVE
+                + " save unlabelled · " + DISCARD + " discard · " + RERECORD + " re-record. " + LEAVING_RULE);
+        l.setId("decisionPrompt");
+        l.getStyleClass().add("decision-prompt");
+        l.setStyle("-fx-text-fill: #d29922; -fx-font-weight: bold;");
+        l.setWrapText(true);
+        l.visibleProperty().bind(ep.awaitingProperty());
+        l.managedProperty().bind(ep.awaitingProperty());
+        return l;
+    }
+
+    private static HBox counters(CollectViewModel vm, EpisodeControl ep) {
         Label rec = new Label();
         rec.setId("recordingState");
-        rec.textProperty().bind(Bindings.when(vm.recordingProperty()).then("● REC").otherwise("idle"));
-        rec.styleProperty().bind(Bindings.when(vm.recordingProperty()).then("-fx-text-fill: #f85149;")
-                .otherwise(""));
+        rec.textProperty().bind(Bindings.createStringBinding(() -> switch (ep.phaseProperty().get()) {
+            case RECORDING -> "● REC";
+            case AWAITING_DECISION -> "⏸ awaiting decision";
+            case IDLE -> "idle";
+        }, ep.phaseProperty()));
+        rec.styleProperty().bind(Bindings.createStringBinding(() -> switch (ep.phaseProperty().get()) {
+            case RECORDING -> "-fx-text-fill: #f85149;";
+            case AWAITING_DECISION -> "-fx-text-fill: #d29922;";
+            case IDLE -> "";
+        }, ep.phaseProperty()));
         rec.getStyleClass().add("counter");
-        Label timer = counter("episodeTimer", vm.timerProperty());
+        Label timer = counter("episodeTimer", ep.timerProperty());
         Label count = new Label();
         count.setId("episodeCounter");
         count.getStyleClass().add("counter");
-        count.textProperty().bind(Bindings.format("%d saved", vm.savedProperty()));
+        count.textProperty().bind(Bindings.createStringBinding(() -> ep.discardedProperty().get() == 0
+                ? ep.savedProperty().get() + " saved"
+                : ep.savedProperty().get() + " saved · " + ep.discardedProperty().get() + " discarded",
+                ep.savedProperty(), ep.discardedProperty()));
         Label outcome = new Label();
         outcome.setId("episodeOutcome");
-        outcome.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.outcomeProperty().get()) {
+        outcome.textProperty().bind(Bindings.createStringBinding(() -> switch (ep.outcomeProperty().get()) {
             case SUCCESS -> "✔ success";
             case FAILURE -> "✘ failure";
             case UNLABELED -> "unlabelled";
-        }, vm.outcomeProperty()));
+        }, ep.outcomeProperty()));
         Label dropped = counter("droppedFrames", vm.droppedProperty());
         dropped.setGraphic(Icons.icon("mdi2f-film"));
         Label timing = counter("loopTiming", vm.timingProperty());
@@ -94,7 +125,7 @@ public final class RecordingBar {
         disk.setGraphic(Icons.icon("mdi2h-harddisk"));
         Label last = new Label();
         last.getStyleClass().add("hint");
-        last.textProperty().bind(vm.lastEpisodeProperty());
+        last.textProperty().bind(ep.lastEpisodeProperty());
         HBox box = new HBox(18, rec, timer, count, outcome, dropped, timing, disk, last);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
@@ -107,10 +138,12 @@ public final class RecordingBar {
         return l;
     }
 
-    private static Button button(String id, String text, String icon, String tip, String key) {
+    private static Button button(String id, String text, String icon, String tip, String key,
+            javafx.beans.value.ObservableBooleanValue enabled) {
         Button b = Icons.decorate(new Button(text), icon, tip, key);
         b.setId(id);
         b.setFocusTraversable(false);
+        b.disableProperty().bind(Bindings.not(enabled));
         return b;
     }
 

@@ -75,7 +75,7 @@ public final class CorrectView {
             return;
         }
         List<String> names = new ArrayList<>();
-        for (Camera c : s.sim().station().cameras()) {
+        for (Camera c : s.station().cameras()) {
             names.add(c.id());
         }
         cameras.show(names, s.frameSlots(), s.cameraProblem());
@@ -85,8 +85,7 @@ public final class CorrectView {
         Label intervention = new Label();
         intervention.setId("correctIntervention");
         intervention.getStyleClass().add("big-indicator");
-        intervention.textProperty().bind(Bindings.when(vm.interventionProperty()).then("OPERATOR INTERVENING")
-                .otherwise("POLICY IN CONTROL"));
+        intervention.textProperty().bind(vm.indicatorProperty());
         Label hand = new Label();
         hand.setId("handAuthority");
         hand.getStyleClass().add("big-indicator");
@@ -97,6 +96,7 @@ public final class CorrectView {
         arm.textProperty().bind(Bindings.concat("ARM: ", Bindings.createStringBinding(
                 () -> vm.armAuthorityProperty().get().toUpperCase(), vm.armAuthorityProperty())));
         vm.interventionProperty().addListener((o, was, on) -> style(intervention, on ? "operator" : "policy"));
+        vm.failurePausedProperty().addListener((o, was, on) -> style(intervention, on ? "operator" : "policy"));
         vm.handAuthorityProperty().addListener((o, was, now) -> style(hand, now));
         vm.armAuthorityProperty().addListener((o, was, now) -> style(arm, now));
         for (Label l : List.of(intervention, hand, arm)) {
@@ -147,21 +147,22 @@ public final class CorrectView {
         status.getStyleClass().add("hint");
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
-        VBox box = new VBox(8, title, new HBox(4, path, browse), load, error, summary, controls(), info, status);
+        VBox box = new VBox(8, title, new HBox(4, path, browse), load, error, summary, controls(),
+                AuthorityPanel.build(vm.authority(), vm.loadedProperty(), keys), info, status);
         box.getStyleClass().add("panel");
         box.setPrefWidth(320);
         return box;
     }
 
     private Node controls() {
-        ToggleButton run = Icons.decorate(new ToggleButton("Run"), "mdi2p-play-pause", "Run or pause the policy",
+        ToggleButton run = Icons.decorate(new ToggleButton("Run"), "mdi2p-play-pause", "Run or pause the policy (Run also resumes a policy the failure monitor paused)",
                 keys.bind(RUN_KEY, () -> vm.setRunning(!vm.runningProperty().get())));
         run.setId("policyRun");
         run.selectedProperty().bindBidirectional(vm.runningProperty());
         run.setOnAction(e -> vm.setRunning(run.isSelected()));
         run.disableProperty().bind(vm.loadedProperty().not());
         ToggleButton take = Icons.decorate(new ToggleButton("Take over"), "mdi2h-hand-right",
-                "Take the hand from the policy (latched)", keys.bind(TAKEOVER_KEY,
+                "Take every group the policy drives (latched)", keys.bind(TAKEOVER_KEY,
                         () -> vm.setTakeover(!vm.takeoverProperty().get())));
         take.setId("takeover");
         take.selectedProperty().bindBidirectional(vm.takeoverProperty());

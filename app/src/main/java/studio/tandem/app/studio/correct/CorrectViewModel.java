@@ -21,8 +21,6 @@ import studio.tandem.app.studio.common.PlotSeries;
 import studio.tandem.app.studio.session.SessionModel;
 import studio.tandem.app.studio.session.StationSession;
 import studio.tandem.autonomy.arbitration.Authority;
-import studio.tandem.autonomy.arbitration.Mode;
-import studio.tandem.autonomy.loop.ControlLoop;
 import studio.tandem.autonomy.loop.Tick;
 import studio.tandem.autonomy.policy.PolicyRuntime;
 
@@ -55,6 +53,9 @@ public final class CorrectViewModel implements FrameTicker.Refreshable {
     private final StringProperty loopInfo = new SimpleStringProperty("");
     private final ObservableList<String> history = FXCollections.observableArrayList();
     private final ObjectProperty<PlotSeries> score = new SimpleObjectProperty<>(PlotSeries.EMPTY);
+    private final BooleanProperty failurePaused = new SimpleBooleanProperty();
+    private final StringProperty indicator = new SimpleStringProperty("POLICY IN CONTROL");
+    private final AuthorityControl authority = new AuthorityControl();
     private final double[] ring = new double[SCORE_POINTS];
     private int ringCount;
     private int ringHead;
@@ -68,6 +69,14 @@ public final class CorrectViewModel implements FrameTicker.Refreshable {
         this.task = task;
         this.background = background;
         policyPath.set(defaultPolicy == null ? "" : defaultPolicy.toString());
+        authority.revisionProperty().addListener((o, a, b) -> applyAuthority());
+        authority.pauseOnFailureProperty().addListener((o, a, on) -> {
+            StationSession s = sessions.session();
+            if (s != null) {
+                s.loop().failureMonitor().pausesOnFailure(on);
+                s.annotate(on ? "failure pause on" : "failure pause off");
+            }
+        });
     }
 
     /** Starts the station if it is not running (Correct became visible). */
@@ -116,22 +125,38 @@ public final class CorrectViewModel implements FrameTicker.Refreshable {
         loaded.set(true);
         running.set(true);
         summary.setAll(lines);
-        status.set("Policy running: the hand follows it; the keyboard drives the arm.");
+        StationSession s = sessions.session();
+        if (s != null) {
+            authority.policyLoaded(s.policy() == null ? null : s.policy().controller()); // applies it
+        }
+        status.set("Policy running: " + authority.describe(true) + ".");
     }
 
-    /** Runs the policy (SHARED: operator arm, policy hand) or pauses it (the operator has both). */
+    /** Sends the authority selection to the running loop (live at its next tick), when a policy runs. */
+    private void applyAuthority() {
+        StationSession s = sessions.session();
+        if (s != null && loaded.get() && running.get()) {
+            authority.apply(s, true);
+            status.set("Authority: " + authority.describe(true) + ".");
+        }
+    }
+
+    /**
+     * Runs the policy with the authority selection (and resumes it when the failure monitor paused it)
+     * or pauses it (the operator has both groups).
+     */
     public void setRunning(boolean run) {
         StationSession s = sessions.session();
         if (s == null || !loaded.get()) {
             return;
         }
-        ControlLoop loop = s.loop();
-        loop.requestMode(run ? Mode.SHARED : Mode.TELEOP);
-        if (run) {
-            loop.resumePolicy();
-        }
         running.set(run);
-        status.set(run ? "Policy running." : "Policy paused: the operator drives the hand.");
+        authority.apply(s, run);
+        if (run) {
+            s.loop().resumePolicy();
+        }
+        status.set(run ? "Policy running: " + authority.describe(true) + "." : "Policy paused: the operator drives "
+                + "arm and hand.");
     }
 
     /** Takes over every group the policy drives (held until released). */
@@ -166,6 +191,10 @@ public final class CorrectViewModel implements FrameTicker.Refreshable {
             return;
         }
         seenTick = t.sequence();
+        if (loaded.get() && authority.stale(s.loop())) {
+            authority.apply(s, running.get());
+        }
+        watchFailure(s, t);
         intervention.set(t.intervention());
         armAuthority.set(name(t.armAuthority()));
         handAuthority.set(name(t.handAuthority()));
@@ -179,6 +208,19 @@ public final class CorrectViewModel implements FrameTicker.Refreshable {
             lastPlot = nowNanos;
             plot(s);
         }
+    }
+
+    /** The failure monitor paused the policy: say so in the big indicator; Run resumes it. */
+    private void watchFailure(StationSession s, Tick t) {
+        boolean paused = s.policy() != null && s.loop().failureMonitor().paused();
+        if (paused && !failurePaused.get()) {
+            running.set(false);
+            status.set(String.format(Locale.ROOT, "The failure score crossed %.2f: policy paused, the operator has "
+                    + "the robot. Run (%s) resumes it.", s.loop().failureMonitor().threshold(), CorrectView.RUN_KEY));
+        }
+        failurePaused.set(paused);
+        indicator.set(paused ? "POLICY PAUSED · FAILURE · RUN RESUMES" : t.intervention() ? "OPERATOR INTERVENING"
+                : "POLICY IN CONTROL");
     }
 
     private void plot(StationSession s) {
@@ -267,5 +309,20 @@ public final class CorrectViewModel implements FrameTicker.Refreshable {
 
     public SessionModel sessions() {
         return sessions;
+    }
+
+    /** Authority per joint group, the mode presets and the failure-pause switch. */
+    public AuthorityControl authority() {
+        return authority;
+    }
+
+    /** True while the failure monitor holds the policy paused (Run resumes it). */
+    public BooleanProperty failurePausedProperty() {
+        return failurePaused;
+    }
+
+    /** The large indicator's text: policy in control, operator intervening, or policy paused by failure. */
+    public StringProperty indicatorProperty() {
+        return indicator;
     }
 }

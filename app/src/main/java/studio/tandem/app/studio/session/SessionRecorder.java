@@ -32,11 +32,14 @@ public final class SessionRecorder implements AutoCloseable {
     private final Recorder recorder;
     private final List<VectorInput> vectors;
     private final List<StagingRecovery.Result> recovered;
+    private final EpisodeHold hold;
 
-    private SessionRecorder(Recorder recorder, List<VectorInput> vectors, List<StagingRecovery.Result> recovered) {
+    private SessionRecorder(Recorder recorder, List<VectorInput> vectors, List<StagingRecovery.Result> recovered,
+            EpisodeHold hold) {
         this.recorder = recorder;
         this.vectors = vectors;
         this.recovered = recovered;
+        this.hold = hold;
     }
 
     static SessionRecorder open(SessionSettings s, NanoClock clock, Station station, LoopLayout layout)
@@ -61,9 +64,10 @@ public final class SessionRecorder implements AutoCloseable {
         if (layout.joints() != joints.size()) {
             throw new IllegalStateException("loop layout has " + layout.joints() + " joints, features " + joints.size());
         }
-        r.withSink(LeRobotDatasetSink.openOrCreate(s.dataset(), s.fps(), LeRobotDatasetSink.features(
-                r.vectors().stream().map(VectorInput::feature).toList(),
-                r.cameras().stream().map(CameraInput::feature).toList()), "tandem_sim_ur5e"));
+        EpisodeHold hold = new EpisodeHold(LeRobotDatasetSink.openOrCreate(s.dataset(), s.fps(),
+                LeRobotDatasetSink.features(r.vectors().stream().map(VectorInput::feature).toList(),
+                        r.cameras().stream().map(CameraInput::feature).toList()), "tandem_sim_ur5e"));
+        r.withSink(hold);
         List<StagingRecovery.Result> rec;
         try {
             rec = r.open();
@@ -71,7 +75,7 @@ public final class SessionRecorder implements AutoCloseable {
             r.close();
             throw e;
         }
-        return new SessionRecorder(r, vectors, rec);
+        return new SessionRecorder(r, vectors, rec, hold);
     }
 
     private static List<String> names(Station station, String feature) {
@@ -97,8 +101,15 @@ public final class SessionRecorder implements AutoCloseable {
         return recovered;
     }
 
+    /** Where stopped episodes wait for the operator's decision before they are written. */
+    public EpisodeHold hold() {
+        return hold;
+    }
+
+    /** Saves every episode still awaiting a decision with the label it has, then closes the recorder. */
     @Override
     public void close() throws IOException {
+        hold.close();
         recorder.close();
     }
 }

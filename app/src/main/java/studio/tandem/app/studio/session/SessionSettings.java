@@ -3,7 +3,7 @@ package studio.tandem.app.studio.session;
 import java.nio.file.Path;
 
 /**
- * How a studio session runs the simulated station.
+ * How a studio session runs its station (the simulated one unless a station file says otherwise).
  *
  * @param dataset the LeRobot v3.0 dataset episodes are recorded into (created if absent)
  * @param fps dataset rate (Hz); the cameras run at it too
@@ -33,6 +33,11 @@ public record SessionSettings(Path dataset, int fps, int cameraWidth, int camera
     /** 30 fps, two 320×240 cameras, a 100 Hz loop: what a shared 2-core machine sustains while encoding. */
     public static SessionSettings defaults(Path dataset) {
         return new SessionSettings(dataset, 30, 320, 240, true, 100, 1);
+    }
+
+    /** The same settings recording into {@code other} (a station with other features needs its own dataset). */
+    public SessionSettings withDataset(Path other) {
+        return new SessionSettings(other, fps, cameraWidth, cameraHeight, cameras, loopHz, seed);
     }
 
     public SessionSettings withCameras(boolean on) {

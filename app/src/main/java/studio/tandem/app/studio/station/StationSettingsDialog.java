@@ -32,8 +32,11 @@ public final class StationSettingsDialog {
         cams.setPrefRowCount(4);
         cams.textProperty().bindBidirectional(vm.camerasProperty());
         cams.setPromptText("name type WIDTHxHEIGHT@FPS [device], one per line");
-        TextField devs = bound(new TextField(), vm.devicesProperty(), "devices");
-        devs.setPromptText("keyboard, spacemouse, openxr, gamepad");
+        ComboBox<String> device = combo(StationConfig.DEVICE_TYPES, vm.operatorDeviceProperty(), "operatorDevice");
+        device.setTooltip(new javafx.scene.control.Tooltip("Drives the arm; the keyboard always works too "
+                + "(e-stop, clutch, gripper keys) and drives when this device is absent"));
+        TextField options = bound(new TextField(), vm.deviceOptionsProperty(), "deviceOptions");
+        options.setPromptText("socket=/var/run/spnav.sock hid=false (spacemouse) · device=/dev/input/js0 (gamepad)");
         Label error = new Label();
         error.setId("settingsError");
         error.getStyleClass().add("error-text");
@@ -47,8 +50,7 @@ public final class StationSettingsDialog {
         g.addRow(r++, new Label("Hand / gripper"), hand, port);
         g.addRow(r++, new Label("Cameras"), cams);
         GridPane.setColumnSpan(cams, 2);
-        g.addRow(r++, new Label("Devices"), devs);
-        GridPane.setColumnSpan(devs, 2);
+        g.addRow(r++, new Label("Operator device"), device, options);
         g.addRow(r, error);
         GridPane.setColumnSpan(error, 3);
         dialog.getDialogPane().setContent(g);

@@ -29,7 +29,8 @@ public final class StationSettingsViewModel {
     private final StringProperty handType = new SimpleStringProperty();
     private final StringProperty handPort = new SimpleStringProperty();
     private final StringProperty cameras = new SimpleStringProperty();
-    private final StringProperty devices = new SimpleStringProperty();
+    private final StringProperty operatorDevice = new SimpleStringProperty("keyboard");
+    private final StringProperty deviceOptions = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
 
@@ -60,7 +61,10 @@ public final class StationSettingsViewModel {
                     + (cam.device().isEmpty() ? "" : " " + cam.device()));
         }
         cameras.set(String.join("\n", lines));
-        devices.set(String.join(", ", c.devices().stream().map(StationConfig.DeviceConfig::type).toList()));
+        StationConfig.DeviceConfig primary = c.devices().stream().filter(d -> !d.type().equals("keyboard")).findFirst()
+                .orElse(new StationConfig.DeviceConfig("keyboard", ""));
+        operatorDevice.set(primary.type());
+        deviceOptions.set(primary.options());
         error.set("");
     }
 
@@ -81,12 +85,7 @@ public final class StationSettingsViewModel {
                 cams.add(new StationConfig.CameraConfig(m.group(1), m.group(2), m.group(6), Integer.parseInt(m.group(3)),
                         Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5))));
             }
-            List<StationConfig.DeviceConfig> devs = new ArrayList<>();
-            for (String d : (devices.get() == null ? "" : devices.get()).split("[,\\s]+")) {
-                if (!d.isBlank()) {
-                    devs.add(new StationConfig.DeviceConfig(d, ""));
-                }
-            }
+            List<StationConfig.DeviceConfig> devs = devices();
             StationConfig c = new StationConfig(name.get(), new StationConfig.ArmConfig(armType.get(), armAddress.get()),
                     new StationConfig.HandConfig(handType.get(), handPort.get()), cams, devs);
             error.set("");
@@ -95,6 +94,16 @@ public final class StationSettingsViewModel {
             error.set(e.getMessage());
             return null;
         }
+    }
+
+    /** {@code devices:} from the selector: the chosen device with its options, then the keyboard (always on). */
+    private List<StationConfig.DeviceConfig> devices() {
+        String type = operatorDevice.get() == null || operatorDevice.get().isBlank() ? "keyboard" : operatorDevice.get();
+        String options = deviceOptions.get() == null ? "" : deviceOptions.get();
+        if (type.equals("keyboard")) {
+            return List.of(new StationConfig.DeviceConfig("keyboard", options));
+        }
+        return List.of(new StationConfig.DeviceConfig(type, options), new StationConfig.DeviceConfig("keyboard", ""));
     }
 
     /** Validates and saves in the background; returns false (error shown) when invalid. */
@@ -108,7 +117,7 @@ public final class StationSettingsViewModel {
             return c;
         }, saved -> {
             config.set(saved);
-            status.set("Saved " + file + " (applies when the station restarts)");
+            status.set("Saved " + file + " — restart the station (Station panel) to apply it");
         }, e -> error.set("Cannot save " + file + ": " + Background.message(e)));
         return true;
     }
@@ -146,8 +155,14 @@ public final class StationSettingsViewModel {
         return cameras;
     }
 
-    public StringProperty devicesProperty() {
-        return devices;
+    /** The operator device that drives the arm: keyboard, spacemouse, openxr or gamepad. */
+    public StringProperty operatorDeviceProperty() {
+        return operatorDevice;
+    }
+
+    /** Its {@code key=value} options (docs/stations.md), may be empty. */
+    public StringProperty deviceOptionsProperty() {
+        return deviceOptions;
     }
 
     public StringProperty errorProperty() {
