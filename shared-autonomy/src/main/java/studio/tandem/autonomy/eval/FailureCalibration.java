@@ -33,6 +33,16 @@ public final class FailureCalibration {
      *                                  calibrate from)
      */
     public static Result calibrate(PolicyRuntime rt, int episodes, long seed, double quantile) throws DeviceException {
+        return calibrate(rt, Mode.SHARED, episodes, seed, quantile);
+    }
+
+    /**
+     * Calibrates in {@code mode} (AUTONOMOUS for a policy that drives the arm too).
+     *
+     * @throws IllegalArgumentException when no episode succeeded or no tick had a score
+     */
+    public static Result calibrate(PolicyRuntime rt, Mode mode, int episodes, long seed, double quantile)
+            throws DeviceException {
         if (episodes < 1 || !(quantile > 0 && quantile < 1)) {
             throw new IllegalArgumentException("failure calibration: needs >= 1 episode and a quantile in (0, 1)");
         }
@@ -43,7 +53,7 @@ public final class FailureCalibration {
         WristCameras.Choice camera = WristCameras.probe();
         for (int e = 0; e < episodes; e++) {
             sink.count = 0;
-            EpisodeOutcome o = SimEpisode.run(seed + e, Mode.SHARED, SimEpisode.of(rt), sink, camera);
+            EpisodeOutcome o = SimEpisode.run(seed + e, mode, SimEpisode.of(rt), sink, camera);
             if (!o.success()) {
                 continue;
             }
@@ -56,7 +66,8 @@ public final class FailureCalibration {
         }
         if (successes == 0 || n == 0) {
             throw new IllegalArgumentException("failure calibration: no successful episode with failure scores in "
-                    + episodes + " shared-mode episodes; the threshold cannot be calibrated");
+                    + episodes + " " + mode.name().toLowerCase(java.util.Locale.ROOT)
+                    + "-mode episodes; the threshold cannot be calibrated");
         }
         return new Result(quantile(pool, n, quantile), n, successes, episodes);
     }

@@ -67,6 +67,14 @@ public final class ScriptedOperatorPort implements OperatorPort {
         takeoverHeld = held;
     }
 
+    /**
+     * Takes the robot's measured arm and hand positions as the operator's target at the next read
+     * (no jump and no effort counted), as when an operator who kept hands off starts driving.
+     */
+    public void syncToRobot() {
+        started = false;
+    }
+
     /** Integrated operator input so far (rad). */
     public double effort() {
         return effort;
