@@ -40,6 +40,7 @@ public final class ScriptedOperatorPort implements OperatorPort {
     private boolean takeoverHeld;
     private boolean started;
     private double effort;
+    private ArmNoise noise;
 
     public ScriptedOperatorPort(Arm realArm, Hand realHand, boolean handsOn, double periodSeconds) {
         this.layout = new LoopLayout(realArm.dof(), realHand.spec().dof(), realHand.spec().fingertips());
@@ -75,6 +76,19 @@ public final class ScriptedOperatorPort implements OperatorPort {
         started = false;
     }
 
+    /**
+     * Adds {@code n}'s offsets to the arm targets the loop reads (demonstrations with injected noise);
+     * effort and motion stay those of the script's own targets.
+     */
+    public void noise(ArmNoise n) {
+        noise = n;
+    }
+
+    /** The injected arm noise, or null. */
+    public ArmNoise noise() {
+        return noise;
+    }
+
     /** Integrated operator input so far (rad). */
     public double effort() {
         return effort;
@@ -105,6 +119,12 @@ public final class ScriptedOperatorPort implements OperatorPort {
         }
         effort += armMove + handMove;
         System.arraycopy(target, 0, into.target(), 0, target.length);
+        if (noise != null) {
+            noise.step(periodSeconds, layout.armDof());
+            for (int j = 0; j < layout.armDof(); j++) {
+                into.target()[j] += noise.offset(j);
+            }
+        }
         into.armMotion = armMove / periodSeconds;
         into.handMotion = handMove / periodSeconds;
         into.takeoverHeld = takeoverHeld;

@@ -18,7 +18,10 @@ import studio.tandem.teleop.device.DeviceException;
  * policy's joints on the previous tick (the hand's, or the arm's and the hand's), tactile and the
  * instruction, and its chunk is the targets actually executed over the next {@code horizon} samples
  * (columns declared as deltas minus the sample's previous command). Only successful episodes are
- * kept. Caller's thread.
+ * kept. Demonstrations for a policy that drives the arm inject {@link ArmNoise} into two of every three
+ * episodes (DART) while the script reaches and descends (it fades out before the hand closes): the arm
+ * executes the script's targets plus the noise, and the labels are the script's own targets, so the
+ * policy learns to come back to the path. Caller's thread.
  */
 public final class SimDemonstrations {
     private SimDemonstrations() {
@@ -26,6 +29,9 @@ public final class SimDemonstrations {
 
     /** Action rate of the collected demonstrations (every 4th tick of the 100 Hz loop). */
     public static final double ACTION_FPS = 25;
+    /** Arm noise of the noisy demonstrations: stationary std (rad) and correlation time (s). */
+    static final double NOISE_STD = 0.02;
+    static final double NOISE_TAU = 0.4;
 
     /** Hand-policy demonstrations: absolute hand targets. */
     public static List<DemoStep> collect(int episodes, long seed, int horizon, IntConsumer onEpisode)
@@ -45,8 +51,9 @@ public final class SimDemonstrations {
         List<DemoStep> out = new ArrayList<>();
         WristCameras.Choice camera = WristCameras.probe();
         for (int e = 0; e < episodes; e++) {
-            Collector c = new Collector(withArm);
-            EpisodeOutcome o = SimEpisode.run(seed + e, Mode.TELEOP, null, c, camera);
+            ArmNoise noise = withArm && e % 3 != 0 ? new ArmNoise(NOISE_STD, NOISE_TAU, seed + e) : null;
+            Collector c = new Collector(withArm, noise);
+            EpisodeOutcome o = SimEpisode.run(seed + e, Mode.TELEOP, null, c, camera, noise);
             if (o.success()) {
                 c.chunks(horizon, delta, out);
             }
@@ -57,6 +64,7 @@ public final class SimDemonstrations {
 
     private static final class Collector implements SimEpisode.TickSink {
         final boolean withArm;
+        final ArmNoise noise;
         final List<ImageFrame> frames = new ArrayList<>();
         final List<double[]> states = new ArrayList<>();
         final List<double[]> tactile = new ArrayList<>();
@@ -65,8 +73,9 @@ public final class SimDemonstrations {
         long ticks;
         double[] previous;
 
-        Collector(boolean withArm) {
+        Collector(boolean withArm, ArmNoise noise) {
             this.withArm = withArm;
+            this.noise = noise;
         }
 
         @Override
@@ -75,6 +84,13 @@ public final class SimDemonstrations {
             double[] commanded = previous == null ? Arrays.copyOfRange(t.jointState(), from,
                     t.jointState().length) : previous;
             previous = Arrays.copyOfRange(t.executed(), from, t.executed().length);
+            double[] label = previous;
+            if (noise != null) {
+                label = previous.clone();
+                for (int j = 0; j < arm; j++) {
+                    label[j] = t.operatorCommand()[j] - noise.offset(j);
+                }
+            }
             if (ticks++ % Math.round(SimEpisode.LOOP_HZ / ACTION_FPS) != 0) {
                 return;
             }
@@ -83,7 +99,7 @@ public final class SimDemonstrations {
             frames.add(f);
             states.add(commanded);
             tactile.add(t.tactile().clone());
-            executed.add(previous);
+            executed.add(label);
             instruction = text;
         }
 

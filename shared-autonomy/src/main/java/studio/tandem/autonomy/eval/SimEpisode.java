@@ -68,6 +68,14 @@ public final class SimEpisode {
      */
     public static EpisodeOutcome run(long seed, Mode mode, PolicyFactory policies, TickSink sink,
             WristCameras.Choice camera) throws DeviceException {
+        return run(seed, mode, policies, sink, camera, null);
+    }
+
+    /**
+     * @param noise offsets added to the scripted operator's arm targets (demonstrations), or null
+     */
+    public static EpisodeOutcome run(long seed, Mode mode, PolicyFactory policies, TickSink sink,
+            WristCameras.Choice camera, ArmNoise noise) throws DeviceException {
         ManualClock clock = new ManualClock(1_000_000_000L);
         try (SimulatedStation sim = SimulatedStation.create(SimConfig.defaults(seed), clock, false)) {
             sim.station().connect();
@@ -77,13 +85,13 @@ public final class SimEpisode {
                 clock.advanceNanos(PERIOD);
             }
             try (WristCameras.Source wrist = WristCameras.open(camera, sim)) {
-                return drive(sim, clock, seed, mode, policies, sink, wrist);
+                return drive(sim, clock, seed, mode, policies, sink, wrist, noise);
             }
         }
     }
 
     private static EpisodeOutcome drive(SimulatedStation sim, ManualClock clock, long seed, Mode mode,
-            PolicyFactory policies, TickSink sink, FrameSource camera) {
+            PolicyFactory policies, TickSink sink, FrameSource camera, ArmNoise noise) {
         GraspTask task = GraspTask.draw(seed);
         SimSnapshot snap = sim.engine().newSnapshot();
         sim.engine().read(snap);
@@ -91,6 +99,7 @@ public final class SimEpisode {
         StationPort port = new StationPort(sim.arm(), sim.hand());
         HandPolicies.Wiring policy = mode == Mode.TELEOP ? null : policies.create(port, camera, clock);
         ScriptedOperatorPort operator = new ScriptedOperatorPort(sim.arm(), sim.hand(), policy == null, 1 / LOOP_HZ);
+        operator.noise(noise);
         FailureMonitor monitor = policy == null || !(policy.failureThreshold() > 0) ? FailureMonitor.disabled()
                 : new FailureMonitor(policy.failureThreshold(), FAILURE_STEPS, false);
         SafetyFilter safety = new SafetyFilter(port.safetyLimits(40, 400), port.layout().armDof(),
@@ -155,6 +164,10 @@ public final class SimEpisode {
                     operator.io().sendClosure(closureNow(), clock.nanoTime());
                     takeover = new SetClosure("takeover", operator.io(), 1, 600_000_000L);
                     takeover.start(clock.nanoTime());
+                }
+                if (operator.noise() != null) {
+                    String leaf = currentLeaf(script);
+                    operator.noise().on("reach".equals(leaf) || "descend".equals(leaf));
                 }
                 if (takeover != null && !takeover.isDone()) {
                     takeover.step(clock.nanoTime());
