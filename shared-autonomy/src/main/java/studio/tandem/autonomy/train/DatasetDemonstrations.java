@@ -44,9 +44,9 @@ public final class DatasetDemonstrations {
      * @throws IllegalArgumentException naming the dataset and the feature it lacks or declares wrongly
      */
     public static PolicySpec spec(LeRobotDataset d, int imageSize) {
-        require(d, SimHandPolicy.CAMERA, VisualFeature.class);
-        VectorFeature action = require(d, SimHandPolicy.ACTION, VectorFeature.class);
-        VectorFeature tactile = require(d, SimHandPolicy.TACTILE, VectorFeature.class);
+        require(d, SimHandPolicy.CAMERA, VisualFeature.class, "hand policy");
+        VectorFeature action = require(d, SimHandPolicy.ACTION, VectorFeature.class, "hand policy");
+        VectorFeature tactile = require(d, SimHandPolicy.TACTILE, VectorFeature.class, "hand policy");
         if (d.tasks().isEmpty()) {
             throw new IllegalArgumentException(d.root() + ": meta/tasks.parquet lists no task (the instruction)");
         }
@@ -63,10 +63,10 @@ public final class DatasetDemonstrations {
      * @throws IllegalArgumentException naming the dataset and the feature it lacks or declares wrongly
      */
     public static PolicySpec armHandSpec(LeRobotDataset d, int imageSize) {
-        require(d, SimArmHandPolicy.CAMERA, VisualFeature.class);
-        VectorFeature arm = require(d, SimArmHandPolicy.ARM_ACTION, VectorFeature.class);
-        VectorFeature hand = require(d, SimArmHandPolicy.HAND_ACTION, VectorFeature.class);
-        VectorFeature tactile = require(d, SimArmHandPolicy.TACTILE, VectorFeature.class);
+        require(d, SimArmHandPolicy.CAMERA, VisualFeature.class, "arm+hand policy");
+        VectorFeature arm = require(d, SimArmHandPolicy.ARM_ACTION, VectorFeature.class, "arm+hand policy");
+        VectorFeature hand = require(d, SimArmHandPolicy.HAND_ACTION, VectorFeature.class, "arm+hand policy");
+        VectorFeature tactile = require(d, SimArmHandPolicy.TACTILE, VectorFeature.class, "arm+hand policy");
         if (d.tasks().isEmpty()) {
             throw new IllegalArgumentException(d.root() + ": meta/tasks.parquet lists no task (the instruction)");
         }
@@ -75,12 +75,12 @@ public final class DatasetDemonstrations {
                 d.info().fps(), imageSize, words);
     }
 
-    private static <F extends Feature> F require(LeRobotDataset d, String name, Class<F> kind) {
+    private static <F extends Feature> F require(LeRobotDataset d, String name, Class<F> kind, String policy) {
         Feature f = d.info().features().get(name).orElseThrow(() -> new IllegalArgumentException(d.root()
-                + ": meta/info.json has no feature '" + name + "' (the policy needs it)"));
+                + ": meta/info.json has no feature '" + name + "' (the " + policy + " needs it)"));
         if (!kind.isInstance(f)) {
             throw new IllegalArgumentException(d.root() + ": meta/info.json: feature '" + name + "' is "
-                    + f.getClass().getSimpleName() + ", the policy needs a " + kind.getSimpleName());
+                    + f.getClass().getSimpleName() + ", the " + policy + " needs a " + kind.getSimpleName());
         }
         return kind.cast(f);
     }
