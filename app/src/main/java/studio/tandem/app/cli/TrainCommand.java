@@ -90,10 +90,7 @@ final class TrainCommand implements Callable<Integer> {
         PolicySpec policy;
         List<DemoStep> demos;
         if (dataset != null) {
-            if (!Files.isDirectory(dataset)) {
-                throw new UserError("--dataset " + dataset + ": no such folder");
-            }
-            LeRobotDataset d = LeRobotDataset.open(dataset);
+            LeRobotDataset d = openDataset();
             policy = k == PolicyKind.HAND ? DatasetDemonstrations.spec(d, image) : DatasetDemonstrations.armHandSpec(d, image);
             err.printf("reading %d episodes of %s…%n", d.episodes().size(), dataset);
             demos = DatasetDemonstrations.load(d, policy, e -> progress(err, "episode", e + 1, d.episodes().size()));
@@ -107,13 +104,25 @@ final class TrainCommand implements Callable<Integer> {
         PolicyTraining.Result r = PolicyTraining.train(demos, policy, new Trainer.Config(epochs, 32, 0.003, seed),
                 out, e -> progress(err, "epoch", e + 1, epochs));
         double threshold = calibrate(r.manifest(), k == PolicyKind.HAND ? Mode.SHARED : Mode.AUTONOMOUS, err);
-        double[] l = r.epochLosses();
-        spec.commandLine().getOut().printf(Locale.ROOT, "{\"kind\":\"%s\",\"model\":\"%s\",\"manifest\":\"%s\",\"samples\":%d,"
-                + "\"parameters\":%d,\"first_loss\":%.5f,\"final_loss\":%.5f,\"model_bytes\":%d,"
-                + "\"failure_threshold\":%s}%n", k.cliName(), json(r.model()), json(r.manifest()), r.samples(), r.parameters(), l[0],
-                l[l.length - 1], Files.size(r.model()), Double.isNaN(threshold) ? "null"
-                        : String.format(Locale.ROOT, "%.6f", threshold));
+        report(k, r, threshold);
         return 0;
+    }
+
+    private LeRobotDataset openDataset() throws java.io.IOException {
+        if (!Files.isDirectory(dataset)) {
+            throw new UserError("--dataset " + dataset + ": no such folder");
+        }
+        return LeRobotDataset.open(dataset);
+    }
+
+    /** The last line: JSON with the kind, files, sample and parameter counts, losses and threshold. */
+    private void report(PolicyKind k, PolicyTraining.Result r, double threshold) throws java.io.IOException {
+        double[] l = r.epochLosses();
+        spec.commandLine().getOut().printf(Locale.ROOT, "{\"kind\":\"%s\",\"model\":\"%s\",\"manifest\":\"%s\","
+                + "\"samples\":%d,\"parameters\":%d,\"first_loss\":%.5f,\"final_loss\":%.5f,\"model_bytes\":%d,"
+                + "\"failure_threshold\":%s}%n", k.cliName(), json(r.model()), json(r.manifest()), r.samples(),
+                r.parameters(), l[0], l[l.length - 1], Files.size(r.model()), Double.isNaN(threshold) ? "null"
+                        : String.format(Locale.ROOT, "%.6f", threshold));
     }
 
     private PolicyKind parseKind() {

@@ -9,7 +9,8 @@ import studio.tandem.teleop.device.DeviceException;
 /**
  * Calibrates the failure-score threshold from data: runs seeded shared-mode episodes in the
  * simulated station with the policy, pools the per-tick failure scores (chunk disagreement, or the
- * model's failure output) of the successful episodes, and takes a high quantile of them, so that a
+ * model's failure output) of the episodes that succeeded without an intervention (the policy did its
+ * part alone), and takes a high quantile of them, so that a
  * score the policy reaches on fewer than {@code 1 − quantile} of its good ticks calls the human.
  * Caller's thread.
  */
@@ -20,7 +21,7 @@ public final class FailureCalibration {
     /**
      * @param threshold the calibrated threshold (score units of the policy)
      * @param scores finite scores pooled from successful episodes
-     * @param successes successful episodes out of {@code episodes}
+     * @param successes episodes that succeeded without an intervention, out of {@code episodes}
      */
     public record Result(double threshold, int scores, int successes, int episodes) {
     }
@@ -54,7 +55,7 @@ public final class FailureCalibration {
         for (int e = 0; e < episodes; e++) {
             sink.count = 0;
             EpisodeOutcome o = SimEpisode.run(seed + e, mode, SimEpisode.of(rt), sink, camera);
-            if (!o.success()) {
+            if (!o.success() || o.interventions() > 0) {
                 continue;
             }
             successes++;
@@ -65,7 +66,7 @@ public final class FailureCalibration {
             n += sink.count;
         }
         if (successes == 0 || n == 0) {
-            throw new IllegalArgumentException("failure calibration: no successful episode with failure scores in "
+            throw new IllegalArgumentException("failure calibration: no episode succeeded without an intervention in "
                     + episodes + " " + mode.name().toLowerCase(java.util.Locale.ROOT)
                     + "-mode episodes; the threshold cannot be calibrated");
         }
