@@ -1,5 +1,6 @@
 package studio.tandem.autonomy.eval;
 
+import studio.tandem.autonomy.arbitration.JointGroup;
 import studio.tandem.autonomy.arbitration.Mode;
 import studio.tandem.autonomy.failure.FailureMonitor;
 import studio.tandem.autonomy.language.InstructionChannel;
@@ -29,7 +30,8 @@ import studio.tandem.teleop.station.SimulatedStation;
  * closed on the object by the time the operator lifts, the operator takes the hand over (an
  * intervention), closes it and keeps the takeover button held to the end of the episode. In TELEOP mode the
  * operator works the hand too. In AUTONOMOUS mode with a policy that drives the arm, the operator stays
- * hands-off and only takes over when {@link AutonomousWatch} sees the policy go wrong.
+ * hands-off and only takes over when {@link AutonomousWatch} sees the policy go wrong (with a hand-only
+ * policy the arm has no policy action, so the script drives it as in SHARED).
  */
 public final class SimEpisode {
     /** Control rate of evaluation episodes (Hz). */
@@ -110,7 +112,7 @@ public final class SimEpisode {
         Runner r = new Runner(sim, clock, loop, policy, sink, camera, task.instruction());
         boolean finished;
         double seconds;
-        if (mode == Mode.AUTONOMOUS && policy != null) {
+        if (mode == Mode.AUTONOMOUS && policy != null && policy.controller().drives(JointGroup.ARM)) {
             AutonomousWatch watch = new AutonomousWatch(sim.engine(), task, z0);
             seconds = r.runAutonomous(watch, operator);
             finished = watch.finished();
