@@ -9,22 +9,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import studio.tandem.autonomy.arbitration.JointGroup;
 import studio.tandem.autonomy.arbitration.Mode;
 import studio.tandem.autonomy.eval.EpisodeOutcome;
 import studio.tandem.autonomy.eval.SimEpisode;
 import studio.tandem.autonomy.eval.SimEvaluation;
 import studio.tandem.autonomy.eval.WristCameras;
 import studio.tandem.autonomy.policy.PolicyRuntime;
+import studio.tandem.autonomy.train.PolicyKind;
 
 /**
- * {@code tandem eval}: a scripted operator drives seeded grasp tasks on the simulated station in the
- * given mode; the last line is JSON with success_rate, operator_effort, interventions, failure_alerts,
- * mean_episode_s and the wrist camera used (rendered with EGL, or projected discs when EGL is missing).
- * Modes: teleop (the operator drives arm and hand), shared (operator arm, policy hand), autonomous
- * (the arbitration table gives both groups to the policy; a group the loaded policy does not drive
- * has no fresh policy action on any tick and falls back to the operator, so with the shipped
- * hand-only policy autonomous runs exactly like shared: the scripted operator still drives the arm,
- * and only operator motion on the hand counts as a takeover).
+ * {@code tandem eval}: seeded grasp tasks on the simulated station in the given mode; the last line is
+ * JSON with success_rate, operator_effort, interventions, failure_alerts, mean_episode_s,
+ * unassisted_success_rate (successes without any intervention) and the wrist camera used (rendered
+ * with EGL, or projected discs when EGL is missing). Modes: teleop (a scripted operator drives arm and
+ * hand), shared (the operator drives the arm, the policy the hand; default policy
+ * {@code models/hand_policy.json}), autonomous (an arm+hand policy drives both, default
+ * {@code models/grasp_policy.json}; the scripted operator keeps hands off and takes over only when the
+ * policy does not reach or lift the object in time). Autonomous with a hand-only policy is refused.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate shared autonomy with a scripted operator; the last line is JSON.")
@@ -32,7 +34,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--station", defaultValue = "sim", description = "only 'sim' is supported")
     String station;
 
-    @Option(names = "--mode", defaultValue = "shared", description = "shared, teleop or autonomous (with a hand-only policy the arm stays with the operator)")
+    @Option(names = "--mode", defaultValue = "shared", description = "shared, teleop or autonomous (autonomous needs an arm+hand policy)")
     String mode;
 
     @Option(names = "--episodes", defaultValue = "10")
@@ -41,7 +43,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "100")
     long seed;
 
-    @Option(names = "--policy", description = "policy .onnx or manifest .json (default: the shipped hand policy)")
+    @Option(names = "--policy", description = "policy .onnx or manifest .json (default: models/hand_policy for shared, "
+            + "models/grasp_policy for autonomous)")
     Path policy;
 
     @Spec
@@ -54,9 +57,15 @@ final class EvalCommand implements Callable<Integer> {
         }
         Mode m = parseMode(mode);
         PrintWriter err = spec.commandLine().getErr();
-        PolicyRuntime rt = m == Mode.TELEOP ? null
-                : PolicyRuntime.load(PolicyLocation.manifest(policy), OrtEnvironment.getEnvironment(), null);
+        PolicyRuntime rt = m == Mode.TELEOP ? null : PolicyRuntime.load(m == Mode.AUTONOMOUS
+                ? PolicyLocation.manifest(policy, PolicyKind.ARM_HAND.shippedName(), PolicyKind.ARM_HAND.cliName())
+                : PolicyLocation.manifest(policy), OrtEnvironment.getEnvironment(), null);
         try {
+            if (rt != null && m == Mode.AUTONOMOUS && !rt.manifest().action().drives(JointGroup.ARM)) {
+                throw new UserError("--mode autonomous: policy " + rt.manifest().model() + " drives only the "
+                        + rt.manifest().action().group() + "; autonomous needs an arm+hand policy (train one with "
+                        + "'train --kind arm-hand')");
+            }
             int[] n = {0};
             WristCameras.Choice camera = WristCameras.probe();
             err.println("wrist camera: " + camera.describe());
@@ -67,10 +76,11 @@ final class EvalCommand implements Callable<Integer> {
                 err.flush();
             });
             spec.commandLine().getOut().printf(Locale.ROOT, "{\"mode\":\"%s\",\"episodes\":%d,\"success_rate\":%.3f,"
-                    + "\"operator_effort\":%.3f,\"interventions\":%d,\"failure_alerts\":%d,\"mean_episode_s\":%.3f,\"wrist_camera\":\"%s\"}%n",
+                    + "\"operator_effort\":%.3f,\"interventions\":%d,\"failure_alerts\":%d,\"mean_episode_s\":%.3f,"
+                    + "\"unassisted_success_rate\":%.3f,\"wrist_camera\":\"%s\"}%n",
                     m.name().toLowerCase(Locale.ROOT), s.episodes(), s.successRate(), s.operatorEffort(),
                     s.interventions(), s.outcomes().stream().mapToLong(EpisodeOutcome::failureAlerts).sum(),
-                    s.meanEpisodeSeconds(), camera.kind().name().toLowerCase(Locale.ROOT));
+                    s.meanEpisodeSeconds(), s.unassistedSuccessRate(), camera.kind().name().toLowerCase(Locale.ROOT));
             return 0;
         } finally {
             if (rt != null) {

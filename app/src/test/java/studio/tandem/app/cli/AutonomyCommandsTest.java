@@ -40,6 +40,18 @@ class AutonomyCommandsTest {
         assertThat(r[2]).contains("must end in .onnx").doesNotContain("at studio.");
         r = run("eval", "--station", "ur5e");
         assertThat(r[2]).contains("only the simulated station");
+        r = run("train", "--kind", "elbow", "--out", dir.resolve("m.onnx").toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2].strip()).isEqualTo("tandem train: --kind: must be hand or arm-hand, was 'elbow'");
+    }
+
+    @Test
+    void autonomousModeRefusesAHandOnlyPolicy() {
+        Path hand = Path.of("..", "models", "hand_policy.json");
+        String[] r = run("eval", "--mode", "autonomous", "--episodes", "1", "--policy", hand.toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2].strip()).isEqualTo("tandem eval: --mode autonomous: policy hand_policy.onnx drives only the "
+                + "hand; autonomous needs an arm+hand policy (train one with 'train --kind arm-hand')");
     }
 
     @Test

@@ -74,6 +74,31 @@ class TrainFromDatasetTest {
     }
 
     @Test
+    void learnsAnArmHandPolicyFromTheSameColumnsWithArmDeltas() throws Exception {
+        String noEgl = eglUnavailable();
+        Assumptions.assumeTrue(noEgl == null, "EGL unavailable, the sim cannot record its wrist camera: " + noEgl);
+        Path ds = dir.resolve("sim");
+        String[] rec = run("record", "--headless", "--station", "sim", "--episodes", "1", "--seconds", "3", "--out",
+                ds.toString(), "--cameras", "2", "--width", "96", "--height", "72", "--seed", "6");
+        assertThat(rec[0]).as(rec[2]).isEqualTo("0");
+        Path model = dir.resolve("ah.onnx");
+        String[] r = run("train", "--kind", "arm-hand", "--dataset", ds.toString(), "--out", model.toString(),
+                "--epochs", "6", "--image-size", "8", "--calibrate-episodes", "0");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        String[] lines = r[1].strip().split("\n");
+        JsonNode j = new ObjectMapper().readTree(lines[lines.length - 1]);
+        assertThat(j.get("kind").asText()).isEqualTo("arm-hand");
+        assertThat(j.get("samples").asInt()).isBetween(75, 100);
+        assertThat(j.get("final_loss").asDouble()).as("loss went down").isLessThan(0.7 * j.get("first_loss").asDouble());
+        try (PolicyRuntime rt = PolicyRuntime.load(dir.resolve("ah.json"), OrtEnvironment.getEnvironment(), null)) {
+            assertThat(rt.manifest().action().group()).isEqualTo("arm+hand");
+            assertThat(rt.manifest().action().blocks()).extracting(b -> b.feature() + " " + b.representation())
+                    .containsExactly("action.arm.joint_pos DELTA", "action.hand.joint_pos ABSOLUTE");
+            assertThat(rt.manifest().action().dim()).isEqualTo(18);
+        }
+    }
+
+    @Test
     void aDatasetWithoutTheWristCameraIsRefusedNamingTheFeature() throws Exception {
         Path ds = dir.resolve("nocam");
         String[] rec = run("record", "--headless", "--station", "sim", "--episodes", "1", "--seconds", "1", "--out",

@@ -9,7 +9,8 @@ import studio.tandem.teleop.device.DeviceException;
 /**
  * Calibrates the failure-score threshold from data: runs seeded shared-mode episodes in the
  * simulated station with the policy, pools the per-tick failure scores (chunk disagreement, or the
- * model's failure output) of the successful episodes, and takes a high quantile of them, so that a
+ * model's failure output) of the episodes that succeeded without an intervention (the policy did its
+ * part alone), and takes a high quantile of them, so that a
  * score the policy reaches on fewer than {@code 1 − quantile} of its good ticks calls the human.
  * Caller's thread.
  */
@@ -20,7 +21,7 @@ public final class FailureCalibration {
     /**
      * @param threshold the calibrated threshold (score units of the policy)
      * @param scores finite scores pooled from successful episodes
-     * @param successes successful episodes out of {@code episodes}
+     * @param successes episodes that succeeded without an intervention, out of {@code episodes}
      */
     public record Result(double threshold, int scores, int successes, int episodes) {
     }
@@ -33,6 +34,16 @@ public final class FailureCalibration {
      *                                  calibrate from)
      */
     public static Result calibrate(PolicyRuntime rt, int episodes, long seed, double quantile) throws DeviceException {
+        return calibrate(rt, Mode.SHARED, episodes, seed, quantile);
+    }
+
+    /**
+     * Calibrates in {@code mode} (AUTONOMOUS for a policy that drives the arm too).
+     *
+     * @throws IllegalArgumentException when no episode succeeded or no tick had a score
+     */
+    public static Result calibrate(PolicyRuntime rt, Mode mode, int episodes, long seed, double quantile)
+            throws DeviceException {
         if (episodes < 1 || !(quantile > 0 && quantile < 1)) {
             throw new IllegalArgumentException("failure calibration: needs >= 1 episode and a quantile in (0, 1)");
         }
@@ -43,8 +54,8 @@ public final class FailureCalibration {
         WristCameras.Choice camera = WristCameras.probe();
         for (int e = 0; e < episodes; e++) {
             sink.count = 0;
-            EpisodeOutcome o = SimEpisode.run(seed + e, Mode.SHARED, SimEpisode.of(rt), sink, camera);
-            if (!o.success()) {
+            EpisodeOutcome o = SimEpisode.run(seed + e, mode, SimEpisode.of(rt), sink, camera);
+            if (!o.success() || o.interventions() > 0) {
                 continue;
             }
             successes++;
@@ -55,8 +66,9 @@ public final class FailureCalibration {
             n += sink.count;
         }
         if (successes == 0 || n == 0) {
-            throw new IllegalArgumentException("failure calibration: no successful episode with failure scores in "
-                    + episodes + " shared-mode episodes; the threshold cannot be calibrated");
+            throw new IllegalArgumentException("failure calibration: no episode succeeded without an intervention in "
+                    + episodes + " " + mode.name().toLowerCase(java.util.Locale.ROOT)
+                    + "-mode episodes; the threshold cannot be calibrated");
         }
         return new Result(quantile(pool, n, quantile), n, successes, episodes);
     }

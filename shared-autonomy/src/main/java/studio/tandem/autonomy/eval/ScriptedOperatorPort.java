@@ -40,6 +40,7 @@ public final class ScriptedOperatorPort implements OperatorPort {
     private boolean takeoverHeld;
     private boolean started;
     private double effort;
+    private ArmNoise noise;
 
     public ScriptedOperatorPort(Arm realArm, Hand realHand, boolean handsOn, double periodSeconds) {
         this.layout = new LoopLayout(realArm.dof(), realHand.spec().dof(), realHand.spec().fingertips());
@@ -65,6 +66,27 @@ public final class ScriptedOperatorPort implements OperatorPort {
     /** Holds (or releases) the takeover button. */
     public void holdTakeover(boolean held) {
         takeoverHeld = held;
+    }
+
+    /**
+     * Takes the robot's measured arm and hand positions as the operator's target at the next read
+     * (no jump and no effort counted), as when an operator who kept hands off starts driving.
+     */
+    public void syncToRobot() {
+        started = false;
+    }
+
+    /**
+     * Adds {@code n}'s offsets to the arm targets the loop reads (demonstrations with injected noise);
+     * effort and motion stay those of the script's own targets.
+     */
+    public void noise(ArmNoise n) {
+        noise = n;
+    }
+
+    /** The injected arm noise, or null. */
+    public ArmNoise noise() {
+        return noise;
     }
 
     /** Integrated operator input so far (rad). */
@@ -97,6 +119,12 @@ public final class ScriptedOperatorPort implements OperatorPort {
         }
         effort += armMove + handMove;
         System.arraycopy(target, 0, into.target(), 0, target.length);
+        if (noise != null) {
+            noise.step(periodSeconds, layout.armDof());
+            for (int j = 0; j < layout.armDof(); j++) {
+                into.target()[j] += noise.offset(j);
+            }
+        }
         into.armMotion = armMove / periodSeconds;
         into.handMotion = handMove / periodSeconds;
         into.takeoverHeld = takeoverHeld;

@@ -1,5 +1,6 @@
 package studio.tandem.autonomy.eval;
 
+import studio.tandem.autonomy.arbitration.JointGroup;
 import studio.tandem.autonomy.arbitration.Mode;
 import studio.tandem.autonomy.failure.FailureMonitor;
 import studio.tandem.autonomy.language.InstructionChannel;
@@ -27,13 +28,16 @@ import studio.tandem.teleop.station.SimulatedStation;
  * a scripted operator drives the arm through the control loop; in SHARED and AUTONOMOUS mode the
  * hand policy runs the hand (its worker stepped at its inference rate), and when the hand has not
  * closed on the object by the time the operator lifts, the operator takes the hand over (an
- * intervention), closes it and keeps the takeover button held to the end of the episode. In TELEOP mode the operator works the hand too.
+ * intervention), closes it and keeps the takeover button held to the end of the episode. In TELEOP mode the
+ * operator works the hand too. In AUTONOMOUS mode with a policy that drives the arm, the operator stays
+ * hands-off and only takes over when {@link AutonomousWatch} sees the policy go wrong (with a hand-only
+ * policy the arm has no policy action, so the script drives it as in SHARED).
  */
 public final class SimEpisode {
     /** Control rate of evaluation episodes (Hz). */
     public static final double LOOP_HZ = 100;
     private static final long PERIOD = Math.round(1e9 / LOOP_HZ);
-    private static final double LIFT = 0.15;
+    static final double LIFT = 0.15;
     private static final double MAX_SECONDS = 25;
     /** Ticks in a row above the failure threshold before an alert. */
     private static final int FAILURE_STEPS = 3;
@@ -66,6 +70,14 @@ public final class SimEpisode {
      */
     public static EpisodeOutcome run(long seed, Mode mode, PolicyFactory policies, TickSink sink,
             WristCameras.Choice camera) throws DeviceException {
+        return run(seed, mode, policies, sink, camera, null);
+    }
+
+    /**
+     * @param noise offsets added to the scripted operator's arm targets (demonstrations), or null
+     */
+    public static EpisodeOutcome run(long seed, Mode mode, PolicyFactory policies, TickSink sink,
+            WristCameras.Choice camera, ArmNoise noise) throws DeviceException {
         ManualClock clock = new ManualClock(1_000_000_000L);
         try (SimulatedStation sim = SimulatedStation.create(SimConfig.defaults(seed), clock, false)) {
             sim.station().connect();
@@ -75,13 +87,13 @@ public final class SimEpisode {
                 clock.advanceNanos(PERIOD);
             }
             try (WristCameras.Source wrist = WristCameras.open(camera, sim)) {
-                return drive(sim, clock, seed, mode, policies, sink, wrist);
+                return drive(sim, clock, seed, mode, policies, sink, wrist, noise);
             }
         }
     }
 
     private static EpisodeOutcome drive(SimulatedStation sim, ManualClock clock, long seed, Mode mode,
-            PolicyFactory policies, TickSink sink, FrameSource camera) {
+            PolicyFactory policies, TickSink sink, FrameSource camera, ArmNoise noise) {
         GraspTask task = GraspTask.draw(seed);
         SimSnapshot snap = sim.engine().newSnapshot();
         sim.engine().read(snap);
@@ -89,6 +101,7 @@ public final class SimEpisode {
         StationPort port = new StationPort(sim.arm(), sim.hand());
         HandPolicies.Wiring policy = mode == Mode.TELEOP ? null : policies.create(port, camera, clock);
         ScriptedOperatorPort operator = new ScriptedOperatorPort(sim.arm(), sim.hand(), policy == null, 1 / LOOP_HZ);
+        operator.noise(noise);
         FailureMonitor monitor = policy == null || !(policy.failureThreshold() > 0) ? FailureMonitor.disabled()
                 : new FailureMonitor(policy.failureThreshold(), FAILURE_STEPS, false);
         SafetyFilter safety = new SafetyFilter(port.safetyLimits(40, 400), port.layout().armDof(),
@@ -96,13 +109,22 @@ public final class SimEpisode {
         ControlLoop loop = new ControlLoop(LoopConfig.defaults(port.layout()).withRate(LOOP_HZ), clock, port,
                 operator, policy == null ? null : policy.controller(), safety, monitor,
                 new InstructionChannel(task.instruction()), policy == null ? Mode.TELEOP : mode);
-        Sequence script = Scripts.graspAndLift(operator.io(), task.pose(snap), LIFT);
         Runner r = new Runner(sim, clock, loop, policy, sink, camera, task.instruction());
-        double seconds = r.runScript(script, operator, policy != null);
+        boolean finished;
+        double seconds;
+        if (mode == Mode.AUTONOMOUS && policy != null && policy.controller().drives(JointGroup.ARM)) {
+            AutonomousWatch watch = new AutonomousWatch(sim.engine(), task, z0);
+            seconds = r.runAutonomous(watch, operator);
+            finished = watch.finished();
+        } else {
+            Sequence script = Scripts.graspAndLift(operator.io(), task.pose(snap), LIFT);
+            seconds = r.runScript(script, operator, policy != null);
+            finished = script.isDone();
+        }
         r.hold(0.5);
         sim.engine().read(snap);
         double lift = snap.objectPose(task.object(), 2) - z0;
-        return new EpisodeOutcome(script.isDone() && lift > 0.08, seconds, operator.effort(), loop.interventions(),
+        return new EpisodeOutcome(finished && lift > 0.08, seconds, operator.effort(), loop.interventions(),
                 lift, monitor.alerts());
     }
 
@@ -145,6 +167,10 @@ public final class SimEpisode {
                     takeover = new SetClosure("takeover", operator.io(), 1, 600_000_000L);
                     takeover.start(clock.nanoTime());
                 }
+                if (operator.noise() != null) {
+                    String leaf = currentLeaf(script);
+                    operator.noise().on("reach".equals(leaf) || "descend".equals(leaf));
+                }
                 if (takeover != null && !takeover.isDone()) {
                     takeover.step(clock.nanoTime());
                 } else {
@@ -153,6 +179,36 @@ public final class SimEpisode {
                 tick();
             }
             script.end(!script.isDone());
+            return (clock.nanoTime() - start) / 1e9;
+        }
+
+        /**
+         * The policy drives arm and hand while the operator stays hands-off; when the watch says the
+         * policy went wrong, the operator takes over (takeover held to the end) and grasps and lifts
+         * from where the arm is.
+         */
+        double runAutonomous(AutonomousWatch watch, ScriptedOperatorPort operator) {
+            long start = clock.nanoTime();
+            Sequence rescue = null;
+            while (clock.nanoTime() - start < MAX_SECONDS * 1e9) {
+                double t = (clock.nanoTime() - start) / 1e9;
+                if (rescue == null) {
+                    if (watch.lifted()) {
+                        break;
+                    }
+                    if (watch.wentWrong(t, operator.io().readArm().tcp())) {
+                        rescue = watch.takeOver(operator, clock.nanoTime());
+                    }
+                } else if (rescue.isDone()) {
+                    break;
+                } else {
+                    rescue.step(clock.nanoTime());
+                }
+                tick();
+            }
+            if (rescue != null) {
+                rescue.end(!rescue.isDone());
+            }
             return (clock.nanoTime() - start) / 1e9;
         }
 

@@ -14,9 +14,10 @@ public final class SimEvaluation {
      * @param operatorEffort mean integrated operator input per episode (rad)
      * @param interventions takeovers over all episodes
      * @param meanEpisodeSeconds mean simulated episode duration (s)
+     * @param unassistedSuccessRate share of episodes that succeeded without any intervention
      */
     public record Summary(Mode mode, int episodes, double successRate, double operatorEffort, long interventions,
-            double meanEpisodeSeconds, List<EpisodeOutcome> outcomes) {
+            double meanEpisodeSeconds, List<EpisodeOutcome> outcomes, double unassistedSuccessRate) {
     }
 
     private SimEvaluation() {
@@ -43,6 +44,8 @@ public final class SimEvaluation {
         double effort = all.stream().mapToDouble(EpisodeOutcome::operatorEffort).average().orElse(0);
         long interventions = all.stream().mapToLong(EpisodeOutcome::interventions).sum();
         double seconds = all.stream().mapToDouble(EpisodeOutcome::seconds).average().orElse(0);
-        return new Summary(mode, episodes, success, effort, interventions, seconds, List.copyOf(all));
+        double unassisted = all.stream().filter(o -> o.success() && o.interventions() == 0).count()
+                / (double) episodes;
+        return new Summary(mode, episodes, success, effort, interventions, seconds, List.copyOf(all), unassisted);
     }
 }

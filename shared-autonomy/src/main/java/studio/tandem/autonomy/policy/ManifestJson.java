@@ -46,14 +46,7 @@ public final class ManifestJson {
         for (int i = 0; i < arr.size(); i++) {
             inputs.add(r.input(arr.get(i), "inputs[" + i + "]"));
         }
-        JsonNode out = r.object(root, "action");
-        PolicyManifest.ActionOutput action = new PolicyManifest.ActionOutput(r.text(out, "action.tensor"),
-                r.text(out, "action.feature"), r.text(out, "action.group"), r.positive(out, "action.horizon"),
-                r.strings(out, "action.names"));
-        if (!action.group().equals("hand") && !action.group().equals("arm")) {
-            throw new IllegalArgumentException(file + ": action.group: must be \"hand\" or \"arm\", was \""
-                    + action.group() + "\"");
-        }
+        PolicyManifest.ActionOutput action = r.action(r.object(root, "action"));
         String failure = root.hasNonNull("failure_tensor") ? root.get("failure_tensor").asText() : null;
         double threshold = Double.NaN;
         if (root.has("failure_threshold")) {
@@ -79,6 +72,14 @@ public final class ManifestJson {
         a.put("group", m.action().group());
         a.put("horizon", m.action().horizon());
         m.action().names().forEach(a.putArray("names")::add);
+        if (!m.action().blocks().equals(new PolicyManifest.ActionOutput(m.action().tensor(), m.action().feature(),
+                m.action().group(), m.action().horizon(), m.action().names()).blocks())) {
+            ArrayNode blocks = a.putArray("blocks");
+            for (PolicyManifest.ActionBlock b : m.action().blocks()) {
+                blocks.addObject().put("group", b.group()).put("feature", b.feature()).put("length", b.length())
+                        .put("representation", b.representation().json());
+            }
+        }
         if (m.failureTensor() != null) {
             root.put("failure_tensor", m.failureTensor());
         }
@@ -202,6 +203,63 @@ public final class ManifestJson {
                     throw bad(path + "[" + i + "]", "must be a number, was " + a.get(i));
                 }
                 out[i] = a.get(i).asDouble();
+            }
+            return out;
+        }
+
+        PolicyManifest.ActionOutput action(JsonNode out) {
+            String tensor = text(out, "action.tensor");
+            String group = text(out, "action.group");
+            if (!List.of("hand", "arm", "arm+hand").contains(group)) {
+                throw bad("action.group", "must be \"hand\", \"arm\" or \"arm+hand\", was \"" + group + "\"");
+            }
+            PolicyManifest.ActionOutput plain = new PolicyManifest.ActionOutput(tensor, text(out, "action.feature"),
+                    group, positive(out, "action.horizon"), strings(out, "action.names"));
+            if (!out.has("blocks")) {
+                if (group.contains("+")) {
+                    throw bad("action.blocks", "missing (an " + group + " action needs one block per joint group)");
+                }
+                return plain;
+            }
+            List<PolicyManifest.ActionBlock> blocks = blocks(array(out, "action.blocks"));
+            StringBuilder groups = new StringBuilder();
+            StringBuilder sum = new StringBuilder();
+            int total = 0;
+            for (PolicyManifest.ActionBlock b : blocks) {
+                groups.append(groups.length() == 0 ? "" : "+").append(b.group());
+                sum.append(sum.length() == 0 ? "" : " + ").append(b.group()).append(' ').append(b.length());
+                total += b.length();
+            }
+            if (!groups.toString().equals(group)) {
+                throw bad("action.blocks", "groups " + groups + " do not match action.group \"" + group
+                        + "\" (arm comes before hand, each once)");
+            }
+            if (total != plain.dim()) {
+                throw bad("action.blocks", sum + " = " + total + " values per step, but tensor '" + tensor + "' has "
+                        + plain.dim() + " (action.names)");
+            }
+            return new PolicyManifest.ActionOutput(tensor, plain.feature(), group, plain.horizon(), plain.names(),
+                    blocks);
+        }
+
+        private List<PolicyManifest.ActionBlock> blocks(JsonNode arr) {
+            List<PolicyManifest.ActionBlock> out = new ArrayList<>();
+            for (int i = 0; i < arr.size(); i++) {
+                String at = "action.blocks[" + i + "]";
+                JsonNode n = arr.get(i);
+                String g = text(n, at + ".group");
+                if (!g.equals("arm") && !g.equals("hand")) {
+                    throw bad(at + ".group", "must be \"arm\" or \"hand\", was \"" + g + "\"");
+                }
+                String rep = n.has("representation") ? text(n, at + ".representation") : "absolute";
+                if (!rep.equals("absolute") && !rep.equals("delta")) {
+                    throw bad(at + ".representation", "must be \"absolute\" or \"delta\", was \"" + rep + "\"");
+                }
+                out.add(new PolicyManifest.ActionBlock(g, text(n, at + ".feature"), positive(n, at + ".length"),
+                        PolicyManifest.Representation.valueOf(rep.toUpperCase(java.util.Locale.ROOT))));
+            }
+            if (out.isEmpty()) {
+                throw bad("action.blocks", "must not be empty");
             }
             return out;
         }

@@ -7,12 +7,13 @@ import studio.tandem.autonomy.loop.PolicyPort;
 /**
  * The policy as the control loop sees it: observations go to an {@link ObservationSlot} for the
  * policy thread, finished chunks come back through a {@link ChunkQueue} into a
- * {@link ChunkScheduler}, whose ensembled action fills the driven group's joints. The failure score
+ * {@link ChunkScheduler}, whose ensembled action fills the joints of every group the policy drives
+ * (one contiguous range of the loop's joint vector: the hand, the arm, or arm and hand). The failure score
  * is the model's declared one when it has one, the chunks' disagreement otherwise.
  * Control thread only (except construction); allocation-free.
  */
 public final class PolicyController implements PolicyPort {
-    private final JointGroup group;
+    private final boolean[] groups = new boolean[JointGroup.values().length];
     private final int offset;
     private final ObservationSlot slot;
     private final ChunkQueue queue;
@@ -28,7 +29,22 @@ public final class PolicyController implements PolicyPort {
      */
     public PolicyController(JointGroup group, int offset, ObservationSlot slot, ChunkQueue queue,
             ChunkScheduler scheduler, boolean modelScores) {
-        this.group = group;
+        this(java.util.EnumSet.of(group), offset, slot, queue, scheduler, modelScores);
+    }
+
+    /**
+     * @param driven the joint groups the actions drive, adjacent in the loop's joint vector
+     * @param offset index of the first driven joint in the loop's joint vector
+     * @param modelScores use the model's failure output instead of the disagreement
+     */
+    public PolicyController(java.util.Set<JointGroup> driven, int offset, ObservationSlot slot, ChunkQueue queue,
+            ChunkScheduler scheduler, boolean modelScores) {
+        if (driven.isEmpty()) {
+            throw new IllegalArgumentException("policy controller: drives no joint group");
+        }
+        for (JointGroup g : driven) {
+            groups[g.ordinal()] = true;
+        }
         this.offset = offset;
         this.slot = slot;
         this.queue = queue;
@@ -38,7 +54,7 @@ public final class PolicyController implements PolicyPort {
 
     @Override
     public boolean drives(JointGroup g) {
-        return g == group;
+        return groups[g.ordinal()];
     }
 
     @Override

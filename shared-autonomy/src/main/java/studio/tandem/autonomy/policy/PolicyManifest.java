@@ -2,6 +2,7 @@ package studio.tandem.autonomy.policy;
 
 import java.util.List;
 import java.util.Map;
+import studio.tandem.autonomy.arbitration.JointGroup;
 
 /**
  * The JSON beside a policy's {@code .onnx}: what the model reads, what it writes and how fast.
@@ -22,19 +23,82 @@ public record PolicyManifest(String model, double inferenceHz, double actionFps,
     public static final String FORMAT = "tandem-policy/1";
 
     /**
+     * The action chunk output: one tensor [1, horizon, names.size()] whose columns are split into
+     * {@link ActionBlock}s, one per joint group, in loop order (arm before hand).
+     *
      * @param tensor ONNX output name
-     * @param feature dataset feature the actions belong to (e.g. {@code action.hand})
-     * @param group joint group driven: {@code hand} or {@code arm}
+     * @param feature feature whose statistics de-normalise the whole output (e.g. {@code action.hand.joint_pos}
+     *     for a hand policy, {@code action} for an arm+hand one)
+     * @param group joint groups driven: {@code hand}, {@code arm} or {@code arm+hand}
      * @param horizon actions per chunk
      * @param names one name per action dimension
+     * @param blocks the output's columns per joint group, in order; their lengths add up to {@code names.size()}
      */
-    public record ActionOutput(String tensor, String feature, String group, int horizon, List<String> names) {
+    public record ActionOutput(String tensor, String feature, String group, int horizon, List<String> names,
+            List<ActionBlock> blocks) {
+        public ActionOutput {
+            names = List.copyOf(names);
+            blocks = List.copyOf(blocks);
+        }
+
+        /** A single-group output of absolute joint targets (the hand-only format). */
+        public ActionOutput(String tensor, String feature, String group, int horizon, List<String> names) {
+            this(tensor, feature, group, horizon, names,
+                    List.of(new ActionBlock(group, feature, names.size(), Representation.ABSOLUTE)));
+        }
+
         public long[] shape() {
             return new long[] {1, horizon, names.size()};
         }
 
         public int dim() {
             return names.size();
+        }
+
+        /** Whether some block of the output drives {@code g}. */
+        public boolean drives(JointGroup g) {
+            return block(g) != null;
+        }
+
+        /** The block that drives {@code g}, or null. */
+        public ActionBlock block(JointGroup g) {
+            for (ActionBlock b : blocks) {
+                if (b.jointGroup() == g) {
+                    return b;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** How a block's values become joint targets. */
+    public enum Representation {
+        /** Joint targets (rad). */
+        ABSOLUTE,
+        /**
+         * Offsets (rad) added to the group's command executed on the tick before the observation the
+         * chunk was predicted from (post-processing on the policy thread).
+         */
+        DELTA;
+
+        /** The manifest spelling: {@code absolute} or {@code delta}. */
+        public String json() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * Consecutive columns of the action output that drive one joint group.
+     *
+     * @param group {@code arm} or {@code hand}
+     * @param feature the dataset feature these actions are (e.g. {@code action.arm.joint_pos})
+     * @param length columns (= the group's joints)
+     * @param representation absolute targets or deltas on the previous command
+     */
+    public record ActionBlock(String group, String feature, int length, Representation representation) {
+        /** The joint group this block drives. */
+        public JointGroup jointGroup() {
+            return JointGroup.valueOf(group.toUpperCase(java.util.Locale.ROOT));
         }
     }
 

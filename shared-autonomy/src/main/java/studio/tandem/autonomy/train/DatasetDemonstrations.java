@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.IntConsumer;
 import studio.tandem.autonomy.policy.ImageFrame;
 import studio.tandem.autonomy.policy.ImagePreprocessor;
+import studio.tandem.autonomy.policy.PolicyManifest;
 import studio.tandem.autonomy.policy.RuntimePredictor;
 import studio.tandem.autonomy.policy.Tokenizer;
 import studio.tandem.dataset.feature.Feature;
@@ -19,11 +20,12 @@ import studio.tandem.dataset.video.VideoDecoder;
 import studio.tandem.dataset.video.VideoException;
 
 /**
- * Hand-policy demonstrations read from a LeRobot v3.0 dataset, columns found by the feature names
- * in {@code meta/info.json}: the wrist camera (decoded from its video with {@link VideoDecoder}), the
- * hand action (whose chunk of the next {@code horizon} frames is the target), tactile, and the
+ * Policy demonstrations read from a LeRobot v3.0 dataset, columns found by the feature names in
+ * {@code meta/info.json}: the wrist camera (decoded from its video with {@link VideoDecoder}), the
+ * action features of the spec's blocks (hand, or arm and hand, side by side; the chunk of the next
+ * {@code horizon} frames is the target, delta columns relative to the state), tactile, and the
  * frame's task as the instruction. A state feature ending in {@link RuntimePredictor#COMMAND_SUFFIX}
- * is the hand action of the previous frame (the first frame's own action at frame 0), as the
+ * is the action of the previous frame (the first frame's own action at frame 0), as the
  * runtime feeds it; any other state feature is read from its column. Frames are kept only as the
  * pixels the resize reads ({@link ImagePreprocessor#compact}). Caller's thread.
  */
@@ -42,9 +44,9 @@ public final class DatasetDemonstrations {
      * @throws IllegalArgumentException naming the dataset and the feature it lacks or declares wrongly
      */
     public static PolicySpec spec(LeRobotDataset d, int imageSize) {
-        require(d, SimHandPolicy.CAMERA, VisualFeature.class);
-        VectorFeature action = require(d, SimHandPolicy.ACTION, VectorFeature.class);
-        VectorFeature tactile = require(d, SimHandPolicy.TACTILE, VectorFeature.class);
+        require(d, SimHandPolicy.CAMERA, VisualFeature.class, "hand policy");
+        VectorFeature action = require(d, SimHandPolicy.ACTION, VectorFeature.class, "hand policy");
+        VectorFeature tactile = require(d, SimHandPolicy.TACTILE, VectorFeature.class, "hand policy");
         if (d.tasks().isEmpty()) {
             throw new IllegalArgumentException(d.root() + ": meta/tasks.parquet lists no task (the instruction)");
         }
@@ -53,12 +55,32 @@ public final class DatasetDemonstrations {
                 imageSize, words);
     }
 
-    private static <F extends Feature> F require(LeRobotDataset d, String name, Class<F> kind) {
+    /**
+     * The arm+hand policy's spec for {@code d} ({@link SimArmHandPolicy}): arm and hand joint names from
+     * {@code action.arm.joint_pos} and {@code action.hand.joint_pos}, tactile width, vocabulary and
+     * instruction length from the tasks, the dataset's fps as action rate.
+     *
+     * @throws IllegalArgumentException naming the dataset and the feature it lacks or declares wrongly
+     */
+    public static PolicySpec armHandSpec(LeRobotDataset d, int imageSize) {
+        require(d, SimArmHandPolicy.CAMERA, VisualFeature.class, "arm+hand policy");
+        VectorFeature arm = require(d, SimArmHandPolicy.ARM_ACTION, VectorFeature.class, "arm+hand policy");
+        VectorFeature hand = require(d, SimArmHandPolicy.HAND_ACTION, VectorFeature.class, "arm+hand policy");
+        VectorFeature tactile = require(d, SimArmHandPolicy.TACTILE, VectorFeature.class, "arm+hand policy");
+        if (d.tasks().isEmpty()) {
+            throw new IllegalArgumentException(d.root() + ": meta/tasks.parquet lists no task (the instruction)");
+        }
+        int words = Math.max(1, Tokenizer.longest(d.tasks()));
+        return SimArmHandPolicy.spec(arm.names(), hand.names(), tactile.length(), Tokenizer.vocabularyOf(d.tasks()),
+                d.info().fps(), imageSize, words);
+    }
+
+    private static <F extends Feature> F require(LeRobotDataset d, String name, Class<F> kind, String policy) {
         Feature f = d.info().features().get(name).orElseThrow(() -> new IllegalArgumentException(d.root()
-                + ": meta/info.json has no feature '" + name + "' (the hand policy needs it)"));
+                + ": meta/info.json has no feature '" + name + "' (the " + policy + " needs it)"));
         if (!kind.isInstance(f)) {
             throw new IllegalArgumentException(d.root() + ": meta/info.json: feature '" + name + "' is "
-                    + f.getClass().getSimpleName() + ", the hand policy needs a " + kind.getSimpleName());
+                    + f.getClass().getSimpleName() + ", the " + policy + " needs a " + kind.getSimpleName());
         }
         return kind.cast(f);
     }
@@ -86,28 +108,51 @@ public final class DatasetDemonstrations {
         int n = f.length();
         int dof = spec.actionNames().size();
         int tac = spec.shape().tactileDim();
-        double[] action = f.doubles(spec.actionFeature());
+        double[] action = actions(d, spec, f);
         double[] tactile = f.doubles(spec.tactileFeature());
         boolean command = spec.stateFeature().endsWith(RuntimePredictor.COMMAND_SUFFIX);
         double[] state = command ? null : f.doubles(requireColumn(d, spec.stateFeature()));
+        boolean[] delta = spec.deltaColumns();
         long[] task = f.longs(TASK_INDEX);
         List<ImageFrame> frames = frames(d, spec.cameraFeature(), ep, f.timestamps(), pre);
         int horizon = spec.shape().horizon();
         for (int k = 0; k < n; k++) {
+            double[] s = command ? slice(action, Math.max(0, k - 1), dof) : slice(state, k, dof);
             double[] chunk = new double[horizon * dof];
             for (int i = 0; i < horizon; i++) {
-                System.arraycopy(action, Math.min(k + i, n - 1) * dof, chunk, i * dof, dof);
+                int row = Math.min(k + i, n - 1) * dof;
+                for (int j = 0; j < dof; j++) {
+                    chunk[i * dof + j] = action[row + j] - (delta[j] ? s[j] : 0);
+                }
             }
-            double[] s = command ? slice(action, Math.max(0, k - 1), dof) : slice(state, k, dof);
             String text = d.tasks().get((int) task[k]);
             out.add(new DemoStep(frames.get(k), s, slice(tactile, k, tac), text, chunk));
         }
     }
 
+    /** Every frame's action columns of the spec's blocks side by side (frames × dof, row-major). */
+    private static double[] actions(LeRobotDataset d, PolicySpec spec, EpisodeFrames f) {
+        List<PolicyManifest.ActionBlock> blocks = spec.blocks();
+        if (blocks.size() == 1) {
+            return f.doubles(requireColumn(d, blocks.get(0).feature()));
+        }
+        int dof = spec.actionNames().size();
+        double[] out = new double[f.length() * dof];
+        int col = 0;
+        for (PolicyManifest.ActionBlock b : blocks) {
+            double[] v = f.doubles(requireColumn(d, b.feature()));
+            for (int k = 0; k < f.length(); k++) {
+                System.arraycopy(v, k * b.length(), out, k * dof + col, b.length());
+            }
+            col += b.length();
+        }
+        return out;
+    }
+
     private static String requireColumn(LeRobotDataset d, String name) {
         if (!d.info().features().contains(name)) {
             throw new IllegalArgumentException(d.root() + ": meta/info.json has no feature '" + name
-                    + "' (the hand policy's state)");
+                    + "' (a column the policy reads)");
         }
         return name;
     }
