@@ -140,9 +140,39 @@ class CorrectAuthorityTest {
         assertThat(s.loop().failureMonitor().paused()).as("switch off: alerts no longer pause").isFalse();
     }
 
+    @Test
+    void anArmAndHandPolicyDrivesTheArmInAutonomous(FxRobot robot) throws Exception {
+        StationSession s = loadShippedPolicy("grasp_policy.json");
+        assertThat(disabled("#armAuthoritySelect")).as("the arm+hand policy drives the arm").isFalse();
+        assertThat(text("#armAuthorityReason")).isEmpty();
+        await("shared: operator arm, policy hand", 10, () -> s.loop().ticks().latest().armAuthority()
+                == Authority.OPERATOR && s.loop().ticks().latest().handAuthority() == Authority.POLICY);
+        double[] before = s.loop().ticks().latest().jointState().clone();
+
+        fx(() -> window.scene().getRoot().requestFocus());
+        robot.type(KeyCode.DIGIT3);
+        await("autonomous: the policy has arm and hand", 10, () -> {
+            Tick t = s.loop().ticks().latest();
+            return t.mode() == Mode.AUTONOMOUS && t.armAuthority() == Authority.POLICY
+                    && t.handAuthority() == Authority.POLICY;
+        });
+        await("the policy moves the arm with no operator input", 30, () -> {
+            double[] q = s.loop().ticks().latest().jointState();
+            double moved = 0;
+            for (int i = 0; i < 6; i++) {
+                moved += Math.abs(q[i] - before[i]);
+            }
+            return moved > 0.02;
+        });
+    }
+
     private StationSession loadShippedPolicy() {
-        Path policy = Path.of("../models/hand_policy.json").toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.isRegularFile(policy), "shipped hand policy absent: " + policy);
+        return loadShippedPolicy("hand_policy.json");
+    }
+
+    private StationSession loadShippedPolicy(String file) {
+        Path policy = Path.of("../models").resolve(file).toAbsolutePath().normalize();
+        Assumptions.assumeTrue(Files.isRegularFile(policy), "shipped policy absent: " + policy);
         fx(() -> window.shell().workspaceProperty().set(Workspace.CORRECT));
         await("station started", 90, () -> window.sessions().session() != null);
         StationSession s = window.sessions().session();

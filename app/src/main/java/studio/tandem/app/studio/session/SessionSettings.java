@@ -30,9 +30,9 @@ public record SessionSettings(Path dataset, int fps, int cameraWidth, int camera
         }
     }
 
-    /** 30 fps, two 320×240 cameras, a 100 Hz loop: what a shared 2-core machine sustains while encoding. */
+    /** 30 fps, two 320×240 cameras, the control loop at 200 Hz (the shared-autonomy default). */
     public static SessionSettings defaults(Path dataset) {
-        return new SessionSettings(dataset, 30, 320, 240, true, 100, 1);
+        return new SessionSettings(dataset, 30, 320, 240, true, 200, 1);
     }
 
     /** The same settings recording into {@code other} (a station with other features needs its own dataset). */
