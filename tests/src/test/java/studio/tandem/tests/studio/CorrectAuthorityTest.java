@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import studio.tandem.app.studio.StudioApp;
 import studio.tandem.app.studio.StudioContext;
 import studio.tandem.app.studio.StudioWindow;
 import studio.tandem.app.studio.Workspace;
@@ -48,18 +47,14 @@ class CorrectAuthorityTest {
 
     @Start
     void start(Stage stage) {
-        StudioApp.applyTheme();
         ctx = new StudioContext(NanoClock.SYSTEM, tmp.resolve("data"), tmp.resolve("none.yaml"));
         ctx.useSession(new SessionSettings(tmp.resolve("data/authority"), 30, 160, 120, true, 100, 5));
-        window = new StudioWindow(ctx, new ReviewWorkspaceTest.RecordingStop());
-        stage.setScene(window.scene());
-        stage.show();
+        window = StudioFixtures.show(stage, ctx);
     }
 
     @AfterEach
     void close() {
-        fx(window::close);
-        ctx.close();
+        StudioFixtures.close(window, ctx);
     }
 
     @Test

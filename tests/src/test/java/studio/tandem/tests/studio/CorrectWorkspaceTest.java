@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import studio.tandem.app.studio.StudioApp;
 import studio.tandem.app.studio.StudioContext;
 import studio.tandem.app.studio.StudioWindow;
 import studio.tandem.app.studio.session.SessionSettings;
@@ -47,18 +46,14 @@ class CorrectWorkspaceTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        StudioApp.applyTheme();
         ctx = new StudioContext(NanoClock.SYSTEM, tmp.resolve("data"), tmp.resolve("none.yaml"));
         ctx.useSession(new SessionSettings(tmp.resolve("data/correct"), 30, 160, 120, true, 100, 2));
-        window = new StudioWindow(ctx, new ReviewWorkspaceTest.RecordingStop());
-        stage.setScene(window.scene());
-        stage.show();
+        window = StudioFixtures.show(stage, ctx);
     }
 
     @AfterEach
     void close() {
-        fx(window::close);
-        ctx.close();
+        StudioFixtures.close(window, ctx);
     }
 
     @Test

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import studio.tandem.app.studio.StudioApp;
 import studio.tandem.app.studio.StudioContext;
 import studio.tandem.app.studio.StudioWindow;
 import studio.tandem.app.studio.review.EpisodeRow;
@@ -34,17 +33,13 @@ class ReviewDatasetsTest {
 
     @Start
     void start(Stage stage) {
-        StudioApp.applyTheme();
         ctx = new StudioContext(NanoClock.SYSTEM, Path.of(System.getProperty("java.io.tmpdir")), Path.of("none.yaml"));
-        window = new StudioWindow(ctx, new ReviewWorkspaceTest.RecordingStop());
-        stage.setScene(window.scene());
-        stage.show();
+        window = StudioFixtures.show(stage, ctx);
     }
 
     @AfterEach
     void close() {
-        fx(window::close);
-        ctx.close();
+        StudioFixtures.close(window, ctx);
     }
 
     @Test

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import studio.tandem.app.studio.StudioApp;
 import studio.tandem.app.studio.StudioContext;
 import studio.tandem.app.studio.StudioWindow;
 import studio.tandem.app.studio.Workspace;
@@ -41,7 +40,6 @@ class StationDevicesTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        StudioApp.applyTheme();
         Path file = tmp.resolve("station.yaml");
         Files.writeString(file, """
                 name: gripper bench
@@ -54,15 +52,12 @@ class StationDevicesTest {
                 """.formatted(tmp.resolve("spnav.sock")));
         ctx = new StudioContext(NanoClock.SYSTEM, tmp.resolve("data"), file);
         ctx.useSession(SessionSettings.defaults(tmp.resolve("data/sim-station")).withCameras(false));
-        window = new StudioWindow(ctx, new ReviewWorkspaceTest.RecordingStop());
-        stage.setScene(window.scene());
-        stage.show();
+        window = StudioFixtures.show(stage, ctx);
     }
 
     @AfterEach
     void close() {
-        fx(window::close);
-        ctx.close();
+        StudioFixtures.close(window, ctx);
     }
 
     @Test

@@ -16,7 +16,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import studio.tandem.app.config.StationConfigFile;
-import studio.tandem.app.studio.StudioApp;
 import studio.tandem.app.studio.StudioContext;
 import studio.tandem.app.studio.StudioWindow;
 import studio.tandem.dataset.time.NanoClock;
@@ -31,18 +30,14 @@ class StationSettingsTest {
 
     @Start
     void start(Stage stage) {
-        StudioApp.applyTheme();
         ctx = new StudioContext(NanoClock.SYSTEM, tmp, tmp.resolve("cfg/station.yaml"));
         ctx.useSession(studio.tandem.app.studio.session.SessionSettings.defaults(tmp.resolve("ds")).withCameras(false));
-        window = new StudioWindow(ctx, new ReviewWorkspaceTest.RecordingStop());
-        stage.setScene(window.scene());
-        stage.show();
+        window = StudioFixtures.show(stage, ctx);
     }
 
     @AfterEach
     void close() {
-        fx(window::close);
-        ctx.close();
+        StudioFixtures.close(window, ctx);
     }
 
     @Test

@@ -7,9 +7,13 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Assumptions;
 import org.testfx.util.WaitForAsyncUtils;
 import studio.tandem.app.sample.SampleDatasetWriter;
+import studio.tandem.app.studio.StudioApp;
+import studio.tandem.app.studio.StudioContext;
+import studio.tandem.app.studio.StudioWindow;
 import studio.tandem.app.studio.common.FrameSlot;
 import studio.tandem.dataset.video.synthetic.FrameBarcode;
 
@@ -53,6 +57,21 @@ final class StudioFixtures {
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; state: " + state.get(), e);
         }
+    }
+
+    /** Opens the studio window over {@code ctx} on {@code stage}, themed as StudioApp does. FX thread. */
+    static StudioWindow show(Stage stage, StudioContext ctx) {
+        StudioApp.applyTheme();
+        StudioWindow window = new StudioWindow(ctx, new ReviewWorkspaceTest.RecordingStop());
+        stage.setScene(window.scene());
+        stage.show();
+        return window;
+    }
+
+    /** Closes what {@link #show} opened: the window on the FX thread, then the context (its session). */
+    static void close(StudioWindow window, StudioContext ctx) {
+        fx(window::close);
+        ctx.close();
     }
 
     /** Runs {@code r} on the FX thread and waits for it. */
