@@ -106,6 +106,13 @@ public final class Screenshots {
         return png;
     }
 
+    /** The policy path as the picture shows it: relative to the working directory where it lies below it. */
+    private static String shown(Path policy) {
+        Path here = Path.of("").toAbsolutePath();
+        Path p = policy.toAbsolutePath().normalize();
+        return p.startsWith(here) ? here.relativize(p).toString() : p.toString();
+    }
+
     private Path correct() throws Exception {
         Path policy = ctx.defaultPolicy();
         if (!Files.isRegularFile(policy)) {
@@ -113,7 +120,7 @@ public final class Screenshots {
         }
         FxWait.run(() -> {
             window.shell().workspaceProperty().set(Workspace.CORRECT);
-            window.correct().policyPathProperty().set(policy.toString());
+            window.correct().policyPathProperty().set(shown(policy));
             window.correct().load();
         });
         FxWait.until("the policy", 60, () -> window.correct().loadedProperty().get());
