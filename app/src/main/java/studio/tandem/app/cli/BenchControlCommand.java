@@ -87,6 +87,9 @@ final class BenchControlCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Stolen CPU seconds while the loop ran (see {@link #stealSeconds}). */
+    private double stealS = Double.NaN;
+
     private void run(ControlLoop loop, RecordingSession session, LoopRecordStation station, PrintWriter err)
             throws Exception {
         if (session != null) {
@@ -97,12 +100,14 @@ final class BenchControlCommand implements Callable<Integer> {
             if (!noRealtime) {
                 runner.requestRealtime();
             }
+            double steal0 = stealSeconds();
             runner.start();
             err.printf(Locale.ROOT, "running the loop at %.0f Hz for %.0f s%s…%n", rate, seconds,
                     session != null ? " while the recorder records three 640x480 cameras" : "");
             err.flush();
             Thread.sleep((long) (seconds * 1000));
             runner.close();
+            stealS = stealSeconds() - steal0;
             err.println("loop thread scheduling: " + runner.scheduling());
             EpisodeSummary saved = session == null ? null : session.recorder().stop().get(60, TimeUnit.SECONDS);
             report(loop, runner, station, saved);
@@ -133,16 +138,36 @@ final class BenchControlCommand implements Callable<Integer> {
                 + "\"p50_period_error_ms\":%.4f,\"p99_period_error_ms\":%.4f,\"p999_period_error_ms\":%.4f,"
                 + "\"max_period_error_ms\":%.4f,\"skipped_ticks\":%d,\"overruns\":%d,\"record\":%b,"
                 + "\"load_average_1m\":%.2f,\"load_average_5m\":%.2f,\"load_average_15m\":%.2f,\"cpus\":%d,"
-                + "\"loop_scheduling\":\"%s\"%s}%n",
+                + "\"loop_scheduling\":\"%s\",\"cpu_steal_s\":%s%s}%n",
                 rate, s.count(), s.percentileMillis(0.5), s.percentileMillis(0.99), s.percentileMillis(0.999),
                 s.maxMillis(), runner.skippedTicks(), loop.watchdog().overruns(), saved != null, load[0], load[1],
-                load[2], Runtime.getRuntime().availableProcessors(), schedulingName(runner), extra);
+                load[2], Runtime.getRuntime().availableProcessors(), schedulingName(runner),
+                Double.isNaN(stealS) ? "null" : String.format(Locale.ROOT, "%.2f", stealS), extra);
         spec.commandLine().getOut().flush();
     }
 
     private static String schedulingName(LoopRunner runner) {
         var s = runner.scheduling();
         return s == null ? "unknown" : s.raised() ? s.policy() + " " + s.level() : "normal";
+    }
+
+    /**
+     * CPU time the hypervisor took from this machine's virtual CPUs so far (all CPUs, seconds; the
+     * {@code steal} column of /proc/stat at 100 ticks/s), NaN where unknown. Stolen time stalls every
+     * thread whatever its priority, so the loop's tail follows it on a virtual machine.
+     */
+    static double stealSeconds() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+                if (line.startsWith("cpu ")) {
+                    String[] f = line.trim().split("\\s+");
+                    return f.length > 8 ? Long.parseLong(f[8]) / 100.0 : Double.NaN;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
     }
 
     /** 1, 5 and 15 minute load averages from /proc/loadavg (the JVM's 1 m value elsewhere; NaN if unknown). */

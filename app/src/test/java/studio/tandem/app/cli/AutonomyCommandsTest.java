@@ -74,6 +74,12 @@ class AutonomyCommandsTest {
         assertThat(j.get("p99_period_error_ms").asDouble()).isFinite();
         assertThat(j.get("load_average_1m").asDouble()).isGreaterThanOrEqualTo(0);
         assertThat(j.get("load_average_15m").asDouble()).isGreaterThanOrEqualTo(0);
+        // stolen CPU time while the loop ran: seconds (≥ 0) on Linux, null where /proc/stat has no steal column
+        assertThat(j.get("cpu_steal_s").isNull() || j.get("cpu_steal_s").asDouble() >= 0).as(lines[lines.length - 1])
+                .isTrue();
+        if (Files.isReadable(Path.of("/proc/stat"))) {
+            assertThat(j.get("cpu_steal_s").isNumber()).isTrue();
+        }
         // every loop tick reached the recorder, and the episode holds ~2 s of rows and three cameras
         assertThat(j.get("ticks_recorded").asLong() + j.get("ticks_lost").asLong() + j.get("ticks_refused").asLong())
                 .isGreaterThanOrEqualTo(j.get("ticks").asLong() - 2);
