@@ -161,6 +161,24 @@ class CorrectAuthorityTest {
         });
     }
 
+    @Test
+    void restartingTheStationUnloadsThePolicyAndSaysSo(FxRobot robot) throws Exception {
+        StationSession old = loadShippedPolicy();
+        boolean[] restarted = new boolean[1];
+        fx(() -> restarted[0] = window.sessions().restart());
+        assertThat(restarted[0]).isTrue();
+        await("a new station session", 90, () -> window.sessions().session() != null
+                && window.sessions().session() != old);
+        StationSession s = window.sessions().session();
+        assertThat(s.policy()).as("the new session runs no policy").isNull();
+        await("Correct shows it unloaded", 10, () -> !window.correct().loadedProperty().get()
+                && window.correct().statusProperty().get().contains("load it again"));
+        assertThat(disabled("#handAuthoritySelect")).isTrue();
+        assertThat(text("#handAuthorityReason")).isEqualTo("no policy loaded");
+        await("the operator has the hand", 10, () -> s.loop().ticks().latest() != null
+                && s.loop().ticks().latest().handAuthority() == Authority.OPERATOR);
+    }
+
     private StationSession loadShippedPolicy() {
         return loadShippedPolicy("hand_policy.json");
     }

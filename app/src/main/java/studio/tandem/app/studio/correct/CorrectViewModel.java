@@ -70,6 +70,7 @@ public final class CorrectViewModel implements FrameTicker.Refreshable {
         this.background = background;
         policyPath.set(defaultPolicy == null ? "" : defaultPolicy.toString());
         authority.revisionProperty().addListener((o, a, b) -> applyAuthority());
+        sessions.sessionProperty().addListener((o, before, now) -> stationReplaced(before, now));
         authority.pauseOnFailureProperty().addListener((o, a, on) -> {
             StationSession s = sessions.session();
             if (s != null) {
@@ -77,6 +78,24 @@ public final class CorrectViewModel implements FrameTicker.Refreshable {
                 s.annotate(on ? "failure pause on" : "failure pause off");
             }
         });
+    }
+
+    /**
+     * The station was restarted (or stopped): the new session runs no policy, so the workspace says so
+     * rather than show the old one as loaded. It is not re-loaded by itself: a policy starts moving a
+     * freshly connected robot only when the operator asks. FX thread.
+     */
+    private void stationReplaced(StationSession before, StationSession now) {
+        if (before == null || !loaded.get()) {
+            return;
+        }
+        loaded.set(false);
+        running.set(false);
+        failurePaused.set(false);
+        summary.clear();
+        authority.policyLoaded(null);
+        status.set("The station " + (now == null ? "is restarting" : "restarted")
+                + ": the policy was unloaded; load it again to run it.");
     }
 
     /** Starts the station if it is not running (Correct became visible). */
