@@ -82,6 +82,8 @@ class CorrectAuthorityTest {
         EpisodeRecord ep = ds.episodes().get(0);
         assertThat(ep.extras().events()).anyMatch(e -> e.type().equals("annotation")
                 && e.detail().equals("authority: arm operator · hand blend 50 % policy · shared"));
+        assertThat(ep.extras().events()).as("the loop's own authority event, kept as an annotation")
+                .anyMatch(e -> e.type().equals("annotation") && e.detail().equals("hand authority policy → blend"));
         EpisodeFrames frames = ds.readEpisode(0);
         float[] authority = frames.floats("authority");
         int blendRows = 0;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import studio.tandem.app.studio.common.FrameSlot;
 import studio.tandem.autonomy.loop.LoopEvent;
+import studio.tandem.autonomy.safety.SafetyFlags;
 import studio.tandem.autonomy.loop.TickData;
 import studio.tandem.autonomy.loop.TickRing;
 import studio.tandem.recorder.capture.CameraInput;
@@ -139,10 +140,7 @@ final class StationPump implements Runnable {
             ticksRefused++;
         }
         for (int i = 0; i < t.eventCount(); i++) {
-            RecorderEvent e = toRecorder(t.event(i));
-            if (e != null) {
-                recorder.event(e);
-            }
+            recorder.event(toRecorder(t.event(i)));
         }
     }
 
@@ -174,7 +172,25 @@ final class StationPump implements Runnable {
             return new RecorderEvent.Annotation(f.nanos(), "failure score " + f.score()
                     + (f.paused() ? ", policy paused" : ""));
         }
-        return null;
+        // the rest have no event type of their own in the dataset: kept as annotations, never dropped
+        if (e instanceof LoopEvent.SafetyAlert a) {
+            return new RecorderEvent.Annotation(a.nanos(), "safety: " + SafetyFlags.describe(a.flags()));
+        }
+        if (e instanceof LoopEvent.ModeChanged m) {
+            return new RecorderEvent.Annotation(m.nanos(), "mode " + name(m.from()) + " → " + name(m.to()));
+        }
+        if (e instanceof LoopEvent.AuthorityChanged a) {
+            return new RecorderEvent.Annotation(a.nanos(), name(a.group()) + " authority " + name(a.from()) + " → "
+                    + name(a.to()));
+        }
+        if (e instanceof LoopEvent.PolicyResumed r) {
+            return new RecorderEvent.Annotation(r.nanos(), "policy resumed");
+        }
+        return new RecorderEvent.Annotation(e.nanos(), e.toString());
+    }
+
+    private static String name(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     void stop() {
