@@ -6,6 +6,7 @@ import studio.tandem.autonomy.loop.OperatorPort;
 import studio.tandem.autonomy.loop.OperatorSample;
 import studio.tandem.dataset.feature.FeatureSet;
 import studio.tandem.teleop.device.Device;
+import studio.tandem.teleop.device.ForwardingDevice;
 import studio.tandem.teleop.device.DeviceException;
 import studio.tandem.teleop.device.DeviceState;
 import studio.tandem.teleop.kinematics.DhChain;
@@ -194,46 +195,12 @@ public final class ScriptedOperatorPort implements OperatorPort {
     }
 
     /** A view of a device the station owns: the lifecycle is forwarded, closing is left to the owner. */
-    private abstract static class BorrowedDevice<D extends Device> implements Device {
+    private abstract static class BorrowedDevice<D extends Device> extends ForwardingDevice<D> {
         final D real;
 
         BorrowedDevice(D real) {
+            super(real);
             this.real = real;
-        }
-
-        @Override
-        public String id() {
-            return real.id();
-        }
-
-        @Override
-        public DeviceState state() {
-            return real.state();
-        }
-
-        @Override
-        public void connect() throws DeviceException {
-            real.connect();
-        }
-
-        @Override
-        public void activate() throws DeviceException {
-            real.activate();
-        }
-
-        @Override
-        public void deactivate() {
-            real.deactivate();
-        }
-
-        @Override
-        public FeatureSet observationFeatures() {
-            return real.observationFeatures();
-        }
-
-        @Override
-        public FeatureSet actionFeatures() {
-            return real.actionFeatures();
         }
 
         @Override

@@ -1,8 +1,6 @@
 package studio.tandem.app.studio.session;
 
-import studio.tandem.dataset.feature.FeatureSet;
-import studio.tandem.teleop.device.DeviceException;
-import studio.tandem.teleop.device.DeviceState;
+import studio.tandem.teleop.device.ForwardingDevice;
 import studio.tandem.teleop.input.HandJointsSample;
 import studio.tandem.teleop.input.OperatorDevice;
 import studio.tandem.teleop.input.PoseSample;
@@ -16,12 +14,11 @@ import studio.tandem.teleop.keyboard.KeyboardDevice;
  * device's own. Lifecycle calls go to the device. {@link #readPose} from the control thread;
  * allocation-free.
  */
-final class KeyboardClutch implements OperatorDevice {
-    private final OperatorDevice device;
+final class KeyboardClutch extends ForwardingDevice<OperatorDevice> implements OperatorDevice {
     private final KeyboardDevice keyboard;
 
     KeyboardClutch(OperatorDevice device, KeyboardDevice keyboard) {
-        this.device = device;
+        super(device);
         this.keyboard = keyboard;
     }
 
@@ -59,50 +56,5 @@ final class KeyboardClutch implements OperatorDevice {
     @Override
     public long droppedCount() {
         return device.droppedCount();
-    }
-
-    @Override
-    public String id() {
-        return device.id();
-    }
-
-    @Override
-    public DeviceState state() {
-        return device.state();
-    }
-
-    @Override
-    public String faultReason() {
-        return device.faultReason();
-    }
-
-    @Override
-    public void connect() throws DeviceException {
-        device.connect();
-    }
-
-    @Override
-    public void activate() throws DeviceException {
-        device.activate();
-    }
-
-    @Override
-    public void deactivate() {
-        device.deactivate();
-    }
-
-    @Override
-    public FeatureSet observationFeatures() {
-        return device.observationFeatures();
-    }
-
-    @Override
-    public FeatureSet actionFeatures() {
-        return device.actionFeatures();
-    }
-
-    @Override
-    public void close() {
-        device.close();
     }
 }

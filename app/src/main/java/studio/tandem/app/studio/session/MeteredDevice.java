@@ -1,28 +1,25 @@
 package studio.tandem.app.studio.session;
 
-import studio.tandem.dataset.feature.FeatureSet;
 import studio.tandem.teleop.device.Device;
-import studio.tandem.teleop.device.DeviceException;
-import studio.tandem.teleop.device.DeviceState;
+import studio.tandem.teleop.device.ForwardingDevice;
 
 /**
  * A device as the control loop reads and commands it, counting the new states it delivers (distinct
  * state sequence numbers) so the station panel can show its state rate as the loop sees it, whatever
  * the driver. A device in FAULT is skipped instead of stopping the loop (its last state stays, commands
  * are not sent, both counted in {@link #held()}); the station panel shows its reason and Restart station
- * reconnects it. Everything else is the device's own. Subclasses call {@link #readable()}/
+ * reconnects it. Everything else is forwarded to the device. Subclasses call {@link #readable()}/
  * {@link #commandable()}/{@link #delivered(long)} on the control thread, allocation-free.
  *
  * @param <D> the wrapped device's interface
  */
-abstract class MeteredDevice<D extends Device> implements Device {
-    protected final D device;
+abstract class MeteredDevice<D extends Device> extends ForwardingDevice<D> {
     private long lastSequence = Long.MIN_VALUE;
     private volatile long states;
     private volatile long held;
 
     MeteredDevice(D device) {
-        this.device = device;
+        super(device);
     }
 
     /** Whether a read may go to the device now; counts a held read when not (FAULT). Control thread. */
@@ -64,50 +61,5 @@ abstract class MeteredDevice<D extends Device> implements Device {
     /** Reads and commands skipped because the device was not readable or not active (FAULT). Any thread. */
     final long held() {
         return held;
-    }
-
-    @Override
-    public String id() {
-        return device.id();
-    }
-
-    @Override
-    public DeviceState state() {
-        return device.state();
-    }
-
-    @Override
-    public String faultReason() {
-        return device.faultReason();
-    }
-
-    @Override
-    public void connect() throws DeviceException {
-        device.connect();
-    }
-
-    @Override
-    public void activate() throws DeviceException {
-        device.activate();
-    }
-
-    @Override
-    public void deactivate() {
-        device.deactivate();
-    }
-
-    @Override
-    public FeatureSet observationFeatures() {
-        return device.observationFeatures();
-    }
-
-    @Override
-    public FeatureSet actionFeatures() {
-        return device.actionFeatures();
-    }
-
-    @Override
-    public void close() {
-        device.close();
     }
 }
