@@ -126,8 +126,14 @@ class RealStationSessionTest {
         assertThat(line(lines, "hand").health()).isNotEqualTo("ok").doesNotContain("\n");
         assertThat(line(lines, "control loop").health()).contains("held (FAULT)");
 
+        double zAtStop = tcpZ(robot.joints());
         s.eStop();
+        // The arm may still be following the last target when e-stop is pressed: it latches at the loop's next
+        // tick and reaches the UR with the next RTDE packet. Take the held pose once that has happened.
+        Thread.sleep(150);
         double[] held = robot.joints();
+        assertThat(Math.abs(tcpZ(held) - zAtStop)).as("stopping distance after e-stop (0.1 m/s for a few ticks)")
+                .isLessThan(0.005);
         s.operator().device().keyDown("R");
         Thread.sleep(400);
         s.operator().device().keyUp("R");
