@@ -5,6 +5,8 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import studio.tandem.app.studio.prefs.StudioPrefs;
+import studio.tandem.app.studio.prefs.WindowPlacement;
 
 /** The JavaFX studio application: one window with Collect, Correct and Review. */
 public final class StudioApp extends Application {
@@ -17,6 +19,7 @@ public final class StudioApp extends Application {
 
     private StudioContext context;
     private StudioWindow window;
+    private Stage stage;
 
     /** Blocks until the studio window is closed. Call from the launcher's main thread. */
     public static void launchStudio() {
@@ -51,6 +54,8 @@ public final class StudioApp extends Application {
         stage.setScene(window.scene());
         stage.setMinWidth(1024);
         stage.setMinHeight(680);
+        WindowPlacement.restore(stage, context.prefs().get().window());
+        this.stage = stage;
         stage.show();
         if (Boolean.getBoolean(BENCH_PROPERTY)) {
             new javafx.animation.AnimationTimer() {
@@ -67,6 +72,10 @@ public final class StudioApp extends Application {
 
     @Override
     public void stop() {
+        if (stage != null && context != null) {
+            StudioPrefs.Window placed = WindowPlacement.of(stage);
+            context.prefs().update(p -> p.withWindow(placed));
+        }
         if (window != null) {
             window.close();
         }

@@ -7,12 +7,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import studio.tandem.app.studio.common.Background;
+import studio.tandem.app.studio.common.SerialExecutor;
+import studio.tandem.app.studio.prefs.StudioPrefs;
+import studio.tandem.app.studio.prefs.StudioPrefsStore;
 import studio.tandem.app.studio.session.SessionSettings;
 import studio.tandem.dataset.time.NanoClock;
 
 /**
  * What every part of the studio shares, built once per window and passed down (no singletons):
- * the worker pool, the clock, where datasets go. Close it when the window closes.
+ * the worker pool, the clock, where datasets go, what the studio remembers. Close it when the window
+ * closes.
  *
  * @param dataDir where new datasets are recorded (Collect, Correct)
  */
@@ -22,12 +26,22 @@ public final class StudioContext implements AutoCloseable {
     private final NanoClock clock;
     private final Path dataDir;
     private final Path configFile;
+    private final StudioPrefsStore prefs;
     private volatile SessionSettings session;
 
     /**
      * @param configFile the station configuration (YAML); a missing file means the simulated station
      */
     public StudioContext(NanoClock clock, Path dataDir, Path configFile) {
+        this(clock, dataDir, configFile, null);
+    }
+
+    /**
+     * @param configFile the station configuration (YAML); a missing file means the simulated station
+     * @param prefsFile where the studio remembers its window, workspace, task, policy and dataset
+     *     ({@link StudioPrefs}); null keeps them in memory only
+     */
+    public StudioContext(NanoClock clock, Path dataDir, Path configFile, Path prefsFile) {
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "studio-worker-" + n.incrementAndGet());
@@ -39,9 +53,14 @@ public final class StudioContext implements AutoCloseable {
         this.dataDir = dataDir;
         this.configFile = configFile;
         this.session = SessionSettings.defaults(dataDir.resolve("sim-station"));
+        this.prefs = prefsFile == null ? StudioPrefsStore.inMemory()
+                : StudioPrefsStore.open(prefsFile, new SerialExecutor(workers));
     }
 
-    /** The default places: datasets under ~/tandem-data, configuration in ~/.tandem/station.yaml. */
+    /**
+     * The default places: datasets under ~/tandem-data, configuration in ~/.tandem/station.yaml,
+     * preferences in ~/.tandem/studio.json (in memory under {@code bench startup}, which measures a first launch).
+     */
     public static StudioContext defaults() {
         return defaults(null);
     }
@@ -53,7 +72,8 @@ public final class StudioContext implements AutoCloseable {
     public static StudioContext defaults(Path station) {
         Path home = Path.of(System.getProperty("user.home"));
         return new StudioContext(NanoClock.SYSTEM, home.resolve("tandem-data"),
-                station != null ? station : home.resolve(".tandem/station.yaml"));
+                station != null ? station : home.resolve(".tandem/station.yaml"),
+                Boolean.getBoolean(StudioApp.BENCH_PROPERTY) ? null : home.resolve(".tandem/studio.json"));
     }
 
     public Background background() {
@@ -84,12 +104,18 @@ public final class StudioContext implements AutoCloseable {
                 .toAbsolutePath().normalize();
     }
 
+    /** What the studio remembers between launches. */
+    public StudioPrefsStore prefs() {
+        return prefs;
+    }
+
     public Path configFile() {
         return configFile;
     }
 
     @Override
     public void close() {
+        prefs.flush();
         workers.shutdownNow();
         try {
             workers.awaitTermination(2, TimeUnit.SECONDS);

@@ -9,6 +9,7 @@ import studio.tandem.app.studio.common.Shortcuts;
 import studio.tandem.app.studio.common.FrameTicker;
 import studio.tandem.app.studio.correct.CorrectView;
 import studio.tandem.app.studio.correct.CorrectViewModel;
+import studio.tandem.app.studio.prefs.PrefsBinding;
 import studio.tandem.app.studio.session.SessionModel;
 import studio.tandem.app.studio.session.StationSession;
 import studio.tandem.app.studio.station.StationPanel;
@@ -66,6 +67,10 @@ public final class StudioWindow implements AutoCloseable {
         collectView = collectWorkspace(view);
         correctView = correctWorkspace(view);
         station.load();
+        PrefsBinding.bind(ctx.prefs(), shell, collect, correct, review);
+        if (!ctx.prefs().problem().isEmpty()) {
+            shell.statusProperty().set(ctx.prefs().problem());
+        }
         scene = new Scene(view.node(), 1440, 900);
         var css = StudioWindow.class.getResource(CSS);
         if (css != null) {
