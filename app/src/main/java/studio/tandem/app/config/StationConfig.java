@@ -152,11 +152,14 @@ public record StationConfig(String name, ArmConfig arm, HandConfig hand, List<Ca
      *
      * @param type {@code keyboard}, {@code spacemouse}, {@code openxr} or {@code gamepad}
      * @param options {@code key=value} words: spacemouse {@code socket=PATH hid=true|false}, gamepad
-     *     {@code device=/dev/input/js0}; may be empty
+     *     {@code device=/dev/input/js0}; every type {@code facing=DEGREES} (the operator's heading about the
+     *     robot's vertical axis, 0 = looking along its +X) and {@code scale=F} (robot metres per device
+     *     metre); may be empty
      */
     public record DeviceConfig(String type, String options) {
-        private static final Map<String, Set<String>> KEYS = Map.of("spacemouse", Set.of("socket", "hid"),
-                "gamepad", Set.of("device"), "openxr", Set.of(), "keyboard", Set.of());
+        private static final Map<String, Set<String>> KEYS = Map.of("spacemouse", Set.of("socket", "hid", "facing",
+                "scale"), "gamepad", Set.of("device", "facing", "scale"), "openxr", Set.of("facing", "scale"),
+                "keyboard", Set.of("facing", "scale"));
 
         public DeviceConfig {
             type = oneOf("devices.type", type, DEVICE_TYPES);
@@ -167,6 +170,25 @@ public record StationConfig(String name, ArmConfig arm, HandConfig hand, List<Ca
         /** The options as a map, in order. */
         public Map<String, String> optionMap() {
             return optionMap(type, options);
+        }
+
+        /** Which way the operator faces, degrees about the robot's vertical axis from its +X ({@code facing=}, default 0). */
+        public double facingDegrees() {
+            return Double.parseDouble(optionMap().getOrDefault("facing", "0"));
+        }
+
+        /** Robot metres per device metre ({@code scale=}, default 1). */
+        public double scale() {
+            return Double.parseDouble(optionMap().getOrDefault("scale", "1"));
+        }
+
+        private static boolean number(String v, double min, double max) {
+            try {
+                double d = Double.parseDouble(v);
+                return d >= min && d <= max;
+            } catch (NumberFormatException e) {
+                return false;
+            }
         }
 
         private static Map<String, String> optionMap(String type, String options) {
@@ -184,6 +206,10 @@ public record StationConfig(String name, ArmConfig arm, HandConfig hand, List<Ca
                 String value = word.substring(eq + 1);
                 require(!key.equals("hid") || value.equals("true") || value.equals("false"),
                         "devices." + type + ".options: hid=" + value + " (expected true or false)");
+                require(!key.equals("facing") || number(value, -360, 360),
+                        "devices." + type + ".options: facing=" + value + " (expected degrees, -360..360)");
+                require(!key.equals("scale") || number(value, 0.05, 10),
+                        "devices." + type + ".options: scale=" + value + " (expected 0.05..10)");
                 out.put(key, value);
             }
             return Collections.unmodifiableMap(out);

@@ -53,5 +53,29 @@ class StationConfigFileTest {
         assertThatThrownBy(() -> StationConfigFile.load(f)).hasMessageStartingWith(f + ": not valid YAML");
         Files.writeString(f, "hand: {type: none}\n");
         assertThatThrownBy(() -> StationConfigFile.load(f)).hasMessageContaining("arm: missing");
+        Files.writeString(f, "arm: {type: sim_ur5e}\ndevices: [{type: spacemouse, options: 'facing=left'}]\n");
+        assertThatThrownBy(() -> StationConfigFile.load(f))
+                .hasMessage(f + ": devices.spacemouse.options: facing=left (expected degrees, -360..360)");
+        Files.writeString(f, "arm: {type: sim_ur5e}\ndevices: [{type: keyboard, options: 'scale=0'}]\n");
+        assertThatThrownBy(() -> StationConfigFile.load(f))
+                .hasMessage(f + ": devices.keyboard.options: scale=0 (expected 0.05..10)");
+    }
+
+    @Test
+    void whereTheOperatorStandsRoundTrips() throws IOException {
+        Path f = tmp.resolve("station.yaml");
+        Files.writeString(f, """
+                arm: {type: sim_ur5e}
+                devices:
+                  - {type: openxr, options: "facing=90 scale=0.5"}
+                  - {type: keyboard, options: "facing=-90"}
+                """);
+        StationConfig c = StationConfigFile.load(f);
+        assertThat(c.devices().get(0).facingDegrees()).isEqualTo(90);
+        assertThat(c.devices().get(0).scale()).isEqualTo(0.5);
+        assertThat(c.devices().get(1).facingDegrees()).isEqualTo(-90);
+        assertThat(c.devices().get(1).scale()).isEqualTo(1);
+        StationConfigFile.save(c, f);
+        assertThat(StationConfigFile.load(f)).isEqualTo(c);
     }
 }

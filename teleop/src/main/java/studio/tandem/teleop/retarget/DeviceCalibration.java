@@ -47,6 +47,14 @@ public final class DeviceCalibration {
         return new DeviceCalibration(new Quaterniond().setFromNormalized(r));
     }
 
+    /**
+     * This calibration for an operator turned by {@code yawRad} about the robot's vertical axis: what
+     * mapped onto the robot's +X now maps onto the direction at {@code yawRad} from +X (+90° = +Y).
+     */
+    public DeviceCalibration facing(double yawRad) {
+        return new DeviceCalibration(new Quaterniond().rotateZ(yawRad).mul(deviceToRobot));
+    }
+
     /** Rotates a device-frame vector into the robot base frame, in place. */
     public Vector3d apply(Vector3d v) {
         return deviceToRobot.transform(v);

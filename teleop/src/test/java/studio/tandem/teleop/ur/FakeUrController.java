@@ -37,6 +37,8 @@ final class FakeUrController implements AutoCloseable {
     volatile boolean sendUnknown;
     volatile boolean programRunning;
     volatile boolean watchdogTripped;
+    /** The uploaded program's {@code rtde_set_watchdog} period (100 ms until a program says otherwise). */
+    volatile long watchdogNanos = 100_000_000L;
     volatile int connections;
     volatile int token;
     volatile boolean ignorePrograms;
@@ -86,7 +88,7 @@ final class FakeUrController implements AutoCloseable {
 
     private void watchdog() {
         while (running) {
-            if (programRunning && System.nanoTime() - lastInputNanos > 100_000_000L) {
+            if (programRunning && System.nanoTime() - lastInputNanos > watchdogNanos) {
                 programRunning = false;
                 watchdogTripped = true;
             }
@@ -110,6 +112,11 @@ final class FakeUrController implements AutoCloseable {
                         .compile("write_output_integer_register\\(25, (\\d+)\\)").matcher(p);
                 if (m.find()) {
                     token = Integer.parseInt(m.group(1));
+                }
+                java.util.regex.Matcher w = java.util.regex.Pattern
+                        .compile("rtde_set_watchdog\\(\"[a-z_0-9]+\", ([0-9.]+),").matcher(p);
+                if (w.find()) {
+                    watchdogNanos = (long) (1e9 / Double.parseDouble(w.group(1)));
                 }
                 if (p.contains("def tandem_servo():")) {
                     lastInputNanos = System.nanoTime();

@@ -70,6 +70,17 @@ public final class StationOperator implements OperatorPort {
      */
     public StationOperator(KeyboardDevice keyboard, OperatorDeviceSetup primary, Arm arm, Hand hand, NanoClock clock,
             double loopHz) {
+        this(keyboard, ArmRetargetConfig.defaults(0), primary, arm, hand, clock, loopHz);
+    }
+
+    /**
+     * @param keyboard the keyboard (connected by the caller; the UI feeds its keys)
+     * @param keyboardRetargeting how the keyboard's motion maps onto the arm (the station file's
+     *     {@code keyboard} entry: {@code facing=}, {@code scale=})
+     * @param primary the station file's operator device, or null for the keyboard alone
+     */
+    public StationOperator(KeyboardDevice keyboard, ArmRetargetConfig keyboardRetargeting, OperatorDeviceSetup primary,
+            Arm arm, Hand hand, NanoClock clock, double loopHz) {
         this.keyboard = keyboard;
         this.primary = primary;
         this.clock = clock;
@@ -77,7 +88,7 @@ public final class StationOperator implements OperatorPort {
         this.hand = hand;
         HandSpec spec = hand.spec();
         this.layout = new LoopLayout(arm.dof(), spec.dof(), spec.fingertips());
-        this.keys = retargeter(keyboard, ArmRetargetConfig.defaults(0));
+        this.keys = retargeter(keyboard, keyboardRetargeting);
         this.device = primary == null ? null
                 : retargeter(new KeyboardClutch(primary.device(), keyboard), primary.retargeting());
         this.fk = new ForwardKinematics(arm.chain());

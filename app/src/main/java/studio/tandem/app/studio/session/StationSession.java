@@ -66,7 +66,8 @@ public final class StationSession implements AutoCloseable {
         this.cameraProblem = started.cameraProblem();
         KeyboardDevice keyboard = new KeyboardDevice("keyboard", clock);
         Hand hand = station.hand().orElseThrow();
-        this.operator = new StationOperator(keyboard, device, station.arm(), hand, clock, settings.loopHz());
+        this.operator = new StationOperator(keyboard, OperatorDeviceFactory.keyboardRetargeting(config), device,
+                station.arm(), hand, clock, settings.loopHz());
         this.loops = new LoopBuilder(station, operator, clock, settings.loopHz());
         List<Camera> cams = station.cameras();
         this.recording = SessionRecorder.open(settings, clock, station, loops.layout());

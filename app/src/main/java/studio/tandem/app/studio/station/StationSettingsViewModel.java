@@ -30,6 +30,8 @@ public final class StationSettingsViewModel {
     private final StringProperty handPort = new SimpleStringProperty();
     private final StringProperty cameras = new SimpleStringProperty();
     private final StringProperty operatorDevice = new SimpleStringProperty("keyboard");
+    /** The keyboard entry's own options beside a primary device (kept as the file had them). */
+    private String keyboardOptions = "";
     private final StringProperty deviceOptions = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
@@ -65,6 +67,8 @@ public final class StationSettingsViewModel {
                 .orElse(new StationConfig.DeviceConfig("keyboard", ""));
         operatorDevice.set(primary.type());
         deviceOptions.set(primary.options());
+        keyboardOptions = primary.type().equals("keyboard") ? "" : c.devices().stream()
+                .filter(d -> d.type().equals("keyboard")).map(StationConfig.DeviceConfig::options).findFirst().orElse("");
         error.set("");
     }
 
@@ -103,7 +107,8 @@ public final class StationSettingsViewModel {
         if (type.equals("keyboard")) {
             return List.of(new StationConfig.DeviceConfig("keyboard", options));
         }
-        return List.of(new StationConfig.DeviceConfig(type, options), new StationConfig.DeviceConfig("keyboard", ""));
+        return List.of(new StationConfig.DeviceConfig(type, options),
+                new StationConfig.DeviceConfig("keyboard", keyboardOptions));
     }
 
     /** Validates and saves in the background; returns false (error shown) when invalid. */

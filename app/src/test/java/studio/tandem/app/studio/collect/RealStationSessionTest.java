@@ -62,7 +62,7 @@ class RealStationSessionTest {
         String yaml = """
                 name: UR bench
                 arm: {type: ur-rtde, host: 127.0.0.1, rtde_port: %d, script_port: %d, frequency: 125,
-                      fault_after_ms: 5000}
+                      fault_after_ms: 5000, watchdog_ms: 1000}
                 gripper: {type: ros-gripper, url: %s, namespace: /right, fault_after_ms: 3000}
                 devices:
                   - {type: spacemouse, options: "socket=%s hid=false"}

@@ -50,6 +50,24 @@ class StationSettingsViewModelTest {
     }
 
     @Test
+    void editingTheDeviceKeepsTheKeyboardsOwnOptions() throws Exception {
+        Path file = dir.resolve("station.yaml");
+        Files.writeString(file, """
+                arm: {type: sim_ur5e}
+                devices:
+                  - {type: spacemouse, options: "facing=90"}
+                  - {type: keyboard, options: "facing=180 scale=0.5"}
+                """);
+        StationSettingsViewModel vm = new StationSettingsViewModel(new Background(DIRECT, DIRECT), file);
+        vm.load();
+        vm.deviceOptionsProperty().set("facing=-90 scale=2");
+        assertThat(vm.save()).isTrue();
+        StationConfig c = StationConfigFile.load(file);
+        assertThat(c.devices().get(0).options()).isEqualTo("facing=-90 scale=2");
+        assertThat(c.devices().get(1).options()).isEqualTo("facing=180 scale=0.5");
+    }
+
+    @Test
     void aBadDeviceOptionIsOneLineNamingTheField() {
         StationSettingsViewModel vm = new StationSettingsViewModel(new Background(DIRECT, DIRECT),
                 dir.resolve("station.yaml"));
@@ -57,7 +75,7 @@ class StationSettingsViewModelTest {
         vm.deviceOptionsProperty().set("port=/dev/input/js1");
         assertThat(vm.save()).isFalse();
         assertThat(vm.errorProperty().get()).isEqualTo("devices.gamepad.options: 'port=/dev/input/js1' is not "
-                + "one of [device=...]");
+                + "one of [device=..., facing=..., scale=...]");
         assertThat(dir.resolve("station.yaml")).doesNotExist();
     }
 }
