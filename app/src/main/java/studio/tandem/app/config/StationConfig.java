@@ -44,6 +44,17 @@ public record StationConfig(String name, ArmConfig arm, HandConfig hand, List<Ca
     }
 
     /** The built-in simulated station: UR5e, four-finger hand, scene and wrist cameras, keyboard. */
+    /**
+     * What datasets recorded on this station give as {@code robot_type}: the arm and hand types in
+     * lower case with underscores, e.g. {@code ur_rtde_robotiq_2f85}; simulated ones start {@code tandem_}
+     * ({@code tandem_sim_ur5e_sim_hand}).
+     */
+    public String robotType() {
+        String t = (arm.type() + (hand.type().equals("none") ? "" : "_" + hand.type())).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_");
+        return arm.type().startsWith("sim_") ? "tandem_" + t : t;
+    }
+
     public static StationConfig simulated() {
         return new StationConfig("simulated station", new ArmConfig("sim_ur5e", ""), new HandConfig("sim_hand", ""),
                 List.of(new CameraConfig("scene", "sim", "", 320, 240, 30), new CameraConfig("wrist", "sim", "", 320, 240, 30)),

@@ -62,6 +62,16 @@ class StationConfigFileTest {
     }
 
     @Test
+    void robotTypeNamesArmAndHand() throws IOException {
+        assertThat(StationConfig.simulated().robotType()).isEqualTo("tandem_sim_ur5e_sim_hand");
+        StationConfig ur = StationConfigFile.parse("""
+                arm: {type: ur-rtde, host: 10.0.0.2}
+                gripper: {type: robotiq-2f85, port: /dev/ttyUSB0}
+                """, "s.yaml");
+        assertThat(ur.robotType()).isEqualTo("ur_rtde_robotiq_2f85");
+    }
+
+    @Test
     void whereTheOperatorStandsRoundTrips() throws IOException {
         Path f = tmp.resolve("station.yaml");
         Files.writeString(f, """

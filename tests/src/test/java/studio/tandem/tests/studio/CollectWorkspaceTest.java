@@ -103,6 +103,7 @@ class CollectWorkspaceTest {
         assertThat(ep.extras().success()).isTrue();
         assertThat(ds.info().features().get("observation.state")).isPresent();
         assertThat(ds.info().features().get("action")).isPresent();
+        assertThat(ds.info().robotType()).as("robot_type names the station").isEqualTo("tandem_sim_ur5e_sim_hand");
         if (s.cameraProblem().isEmpty()) {
             assertThat(ep.videos()).containsKeys("observation.images.scene", "observation.images.wrist");
             assertThat(window.collectView().cameras().surfaces()).allMatch(v -> v.framesShown() > 0);

@@ -42,8 +42,9 @@ public final class SessionRecorder implements AutoCloseable {
         this.hold = hold;
     }
 
-    static SessionRecorder open(SessionSettings s, NanoClock clock, Station station, LoopLayout layout)
-            throws IOException {
+    /** @param robotType the dataset's {@code robot_type} when it is created here */
+    static SessionRecorder open(SessionSettings s, NanoClock clock, Station station, LoopLayout layout,
+            String robotType) throws IOException {
         Recorder r = new Recorder(s.dataset(), RecorderConfig.defaults(s.fps()), clock,
                 new SegmentedVideo(VideoSettings.live(), s.fps()), null);
         List<String> joints = new ArrayList<>(names(station, RobotFeatures.jointPositions(station.arm().id())));
@@ -66,7 +67,7 @@ public final class SessionRecorder implements AutoCloseable {
         }
         EpisodeHold hold = new EpisodeHold(LeRobotDatasetSink.openOrCreate(s.dataset(), s.fps(),
                 LeRobotDatasetSink.features(r.vectors().stream().map(VectorInput::feature).toList(),
-                        r.cameras().stream().map(CameraInput::feature).toList()), "tandem_sim_ur5e"));
+                        r.cameras().stream().map(CameraInput::feature).toList()), robotType));
         r.withSink(hold);
         List<StagingRecovery.Result> rec;
         try {

@@ -70,7 +70,7 @@ public final class StationSession implements AutoCloseable {
                 station.arm(), hand, clock, settings.loopHz());
         this.loops = new LoopBuilder(station, operator, clock, settings.loopHz());
         List<Camera> cams = station.cameras();
-        this.recording = SessionRecorder.open(settings, clock, station, loops.layout());
+        this.recording = SessionRecorder.open(settings, clock, station, loops.layout(), config.robotType());
         keyboard.connect();
         this.reconnect = device == null ? null : new DeviceReconnect(device, RECONNECT_MILLIS).start();
         this.frameSlots = new FrameSlot[cams.size()];
