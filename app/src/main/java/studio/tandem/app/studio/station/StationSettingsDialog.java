@@ -36,7 +36,10 @@ public final class StationSettingsDialog {
         device.setTooltip(new javafx.scene.control.Tooltip("Drives the arm; the keyboard always works too "
                 + "(e-stop, clutch, gripper keys) and drives when this device is absent"));
         TextField options = bound(new TextField(), vm.deviceOptionsProperty(), "deviceOptions");
-        options.setPromptText("socket=/var/run/spnav.sock hid=false (spacemouse) · device=/dev/input/js0 (gamepad)");
+        options.setPromptText("facing=90 scale=0.5 · socket=/var/run/spnav.sock hid=false (spacemouse) · "
+                + "device=/dev/input/js0 (gamepad)");
+        options.setTooltip(new javafx.scene.control.Tooltip("facing=DEGREES: where you look, about the robot's "
+                + "vertical axis from its +X (90 = along +Y); scale=F: robot metres per device metre"));
         Label error = new Label();
         error.setId("settingsError");
         error.getStyleClass().add("error-text");
