@@ -49,4 +49,10 @@ final class FileCursor {
         groups++;
         rows += n;
     }
+
+    /** The file was rewritten with {@code groupsNow} row groups, holding {@code newRows} more rows. */
+    void merged(int groupsNow, long newRows) {
+        groups = groupsNow;
+        rows += newRows;
+    }
 }

@@ -83,6 +83,34 @@ class LeRobotRoundTripTest {
     }
 
     @Test
+    void episodesFileKeepsFewRowGroupsAsEpisodesAccumulate() throws Exception {
+        FeatureSet fs = TestDatasets.tableFeatures();
+        Path root = dir.resolve("ds");
+        int n = 2 * LeRobotWriter.EPISODE_GROUPS_MERGED + 6;
+        try (LeRobotWriter w = LeRobotWriter.create(root, 30, fs, null, null)) {
+            for (int i = 0; i < n; i++) {
+                w.appendEpisode(TestDatasets.episode(fs, 3, i, i % 2 == 0 ? "a" : "b"), Map.of(),
+                        TestDatasets.extras(i % 3 == 0));
+            }
+        }
+        Path file = root.resolve(LeRobotPaths.episodesFile(0, 0));
+        assertThat(studio.tandem.dataset.parquet.ParquetTableReader.open(file).rowGroupRows())
+                .as("two merged groups of 32, then one row group per episode").containsExactly(32, 32, 1, 1, 1, 1, 1, 1);
+        LeRobotDataset ds = LeRobotDataset.open(root);
+        assertThat(ds.episodes()).hasSize(n);
+        for (int i = 0; i < n; i++) {
+            EpisodeRecord e = ds.episodes().get(i);
+            assertThat(e.episodeIndex()).isEqualTo(i);
+            assertThat(e.datasetFromIndex()).isEqualTo(3L * i);
+            assertThat(e.tasks()).containsExactly(i % 2 == 0 ? "a" : "b");
+            assertThat(e.extras().success()).isEqualTo(i % 3 == 0);
+        }
+        assertThat(ds.readEpisode(n - 1).floats("action")[0]).isEqualTo(-1000f * (n - 1));
+        assertThat(ds.readEpisode(40).floats("action")[0]).as("a row of a merged group").isEqualTo(-40000f);
+        assertThat(DatasetValidator.validate(root, null)).isEmpty();
+    }
+
+    @Test
     void rollsDataFilesOverBySize() throws Exception {
         FeatureSet fs = TestDatasets.tableFeatures();
         Path root = dir.resolve("ds");
