@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             BenchControlCommand.class,
             BenchPolicyCommand.class,
             BenchStartupCommand.class,
+            BenchSessionCommand.class,
         })
 public final class BenchCommand {
 }

@@ -137,8 +137,7 @@ final class BenchRecordCommand implements Callable<Integer> {
     }
 
     private static double heapAfterGc() {
-        System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
+        return ProcessMemory.heapAfterGcMb();
     }
 
     private String json(EpisodeSummary s, long[] cpu, double ffmpegFps, double batchFps, RssSampler rss,
@@ -233,7 +232,7 @@ final class BenchRecordCommand implements Callable<Integer> {
             running = false;
             thread.interrupt();
             thread.join();
-            last = rssMb();
+            last = ProcessMemory.rssMb();
             max = Math.max(max, last);
         }
 
@@ -241,7 +240,7 @@ final class BenchRecordCommand implements Callable<Integer> {
         public void run() {
             long start = System.nanoTime();
             while (running) {
-                double r = rssMb();
+                double r = ProcessMemory.rssMb();
                 last = r;
                 max = Math.max(max, r);
                 if (at5s == 0 && System.nanoTime() - start >= 5_000_000_000L) {
@@ -265,19 +264,6 @@ final class BenchRecordCommand implements Callable<Integer> {
 
         double at5s() {
             return at5s;
-        }
-
-        static double rssMb() {
-            try {
-                for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
-                    if (l.startsWith("VmRSS:")) {
-                        return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0;
-                    }
-                }
-            } catch (IOException | NumberFormatException e) {
-                return -1;
-            }
-            return -1;
         }
     }
 }

@@ -41,6 +41,38 @@ class StudioCommandsTest {
     }
 
     @Test
+    void benchSessionRecordsEpisodesThroughTheStudiosSessionIntoAValidDataset() throws Exception {
+        Path out = tmp.resolve("day");
+        String[] r = run("bench", "session", "--episodes", "3", "--seconds", "0.5", "--out", out.toString());
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        String[] lines = r[1].strip().split("\n");
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(lines[lines.length - 1]);
+        assertThat(json.path("bench").asText()).isEqualTo("session");
+        assertThat(json.path("episodes").asInt()).isEqualTo(3);
+        assertThat(json.path("dataset_valid").asBoolean()).isTrue();
+        assertThat(json.path("rows").asLong()).as("3 × 0.5 s at 30 fps, roughly").isBetween(30L, 90L);
+        assertThat(json.path("save_latency_s_p50").asDouble()).isPositive();
+        assertThat(json.has("heap_growth_kb_per_episode")).isTrue();
+        assertThat(json.has("frames_dropped")).isTrue();
+        assertThat(studio.tandem.dataset.lerobot.LeRobotDataset.open(out).episodes())
+                .as("every episode decided a success is in the dataset").hasSize(3)
+                .allMatch(e -> Boolean.TRUE.equals(e.extras().success()));
+        assertThat(r[2]).contains("episode 3/3");
+    }
+
+    @Test
+    void benchSessionRefusesBadInputInOneLine() throws Exception {
+        String[] r = run("bench", "session", "--episodes", "1");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2].strip()).isEqualTo("tandem session: --episodes must be 2..10000, was 1");
+        Path taken = Files.createDirectories(tmp.resolve("taken"));
+        r = run("bench", "session", "--out", taken.toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2].strip()).isEqualTo("tandem session: " + taken + ": already exists; give a new directory");
+    }
+
+    @Test
     void bothAreListedInTheHelp() {
         assertThat(run("--help")[1]).contains("screenshots");
         assertThat(run("bench", "--help")[1]).contains("startup");
