@@ -171,12 +171,13 @@ final class BenchRecordCommand implements Callable<Integer> {
                 + "\"skew_max_ms\":%.2f,\"save_latency_s\":%.3f,\"encode_fps\":%.1f,\"encoder_cpu_s\":%.2f,"
                 + "\"ffmpeg_encode_fps\":%.1f,\"ratio_vs_ffmpeg\":%.3f,\"batch_encode_fps\":%.1f,"
                 + "\"batch_ratio_vs_ffmpeg\":%.3f,\"rss_mb\":%.1f,\"rss_mb_at_5s\":%.1f,"
-                + "\"rss_mb_max\":%.1f,\"heap_live_mb_start\":%.1f,\"heap_live_mb_end\":%.1f,"
+                + "\"rss_mb_max\":%.1f,\"heap_committed_mb_max\":%.1f,\"heap_live_mb_start\":%.1f,"
+                + "\"heap_live_mb_end\":%.1f,"
                 + "\"encoder_alloc_bytes_per_frame\":%.0f,\"writer_alloc_bytes_per_sample\":%.1f,"
                 + "\"camera_thread_late_max_ms\":%.1f,\"load_avg_1m\":%.2f}", cameras, width, height, fps, s.seconds(), s.rows(), fpsAch, dropped, missing,
                 skewMax, s.saveLatencyS(), encodeFps, cpuSum / 1e9, ffmpegFps, encodeFps / ffmpegFps, batchFps,
                 batchFps / ffmpegFps, rss.last(),
-                rss.at5s(), rss.max(), heap0, heap1, (double) allocEnc / Math.max(1, frames),
+                rss.at5s(), rss.max(), rss.heapCommittedMax(), heap0, heap1, (double) allocEnc / Math.max(1, frames),
                 (double) alloc[cameras] / Math.max(1, samples),
                 lateMax / 1e6, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
@@ -222,6 +223,7 @@ final class BenchRecordCommand implements Callable<Integer> {
         private volatile double last;
         private volatile double max;
         private volatile double at5s;
+        private volatile double heapCommittedMax;
 
         void start() {
             thread.setDaemon(true);
@@ -241,6 +243,7 @@ final class BenchRecordCommand implements Callable<Integer> {
             long start = System.nanoTime();
             while (running) {
                 double r = ProcessMemory.rssMb();
+                heapCommittedMax = Math.max(heapCommittedMax, ProcessMemory.heapCommittedMb());
                 last = r;
                 max = Math.max(max, r);
                 if (at5s == 0 && System.nanoTime() - start >= 5_000_000_000L) {
@@ -264,6 +267,10 @@ final class BenchRecordCommand implements Callable<Integer> {
 
         double at5s() {
             return at5s;
+        }
+
+        double heapCommittedMax() {
+            return heapCommittedMax;
         }
     }
 }

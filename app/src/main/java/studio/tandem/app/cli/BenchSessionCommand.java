@@ -75,8 +75,8 @@ final class BenchSessionCommand implements Callable<Integer> {
 
     /** Memory after the first episode, at half time and at the end; growth is judged over the second half. */
     private record Result(double[] latencies, double heapFirst, double heapMid, double heapLast, double rssFirst,
-            double rssMid, double rssLast, double rssMax, long framesDropped, long ticksDropped, long rows,
-            List<String> problems, double loadAverage) {
+            double rssMid, double rssLast, double rssMax, double heapCommitted, long framesDropped,
+            long ticksDropped, long rows, List<String> problems, double loadAverage) {
 
         String json(int episodes, double seconds) {
             double[] l = latencies.clone();
@@ -87,11 +87,12 @@ final class BenchSessionCommand implements Callable<Integer> {
                     + "\"heap_live_mb_after_first\":%.1f,\"heap_live_mb_half\":%.1f,\"heap_live_mb_end\":%.1f,"
                     + "\"heap_growth_kb_per_episode\":%.1f,"
                     + "\"rss_mb_after_first\":%.1f,\"rss_mb_half\":%.1f,\"rss_mb_end\":%.1f,\"rss_mb_max\":%.1f,"
-                    + "\"rss_growth_kb_per_episode\":%.1f,\"frames_dropped\":%d,\"ticks_dropped\":%d,"
+                    + "\"rss_growth_kb_per_episode\":%.1f,\"heap_committed_mb_end\":%.1f,"
+                    + "\"frames_dropped\":%d,\"ticks_dropped\":%d,"
                     + "\"dataset_valid\":%b,\"load_avg_1m\":%.2f}",
                     episodes, seconds, rows, l[l.length / 2], l[Math.min(l.length - 1, (int) Math.ceil(l.length * 0.99) - 1)],
                     l[l.length - 1], heapFirst, heapMid, heapLast, (heapLast - heapMid) * 1024 / n, rssFirst, rssMid,
-                    rssLast, rssMax, (rssLast - rssMid) * 1024 / n, framesDropped, ticksDropped, problems.isEmpty(),
+                    rssLast, rssMax, (rssLast - rssMid) * 1024 / n, heapCommitted, framesDropped, ticksDropped, problems.isEmpty(),
                     loadAverage);
         }
     }
@@ -141,7 +142,7 @@ final class BenchSessionCommand implements Callable<Integer> {
             List<String> problems = DatasetValidator.validate(dataset, new FfmpegVideoFiles());
             problems.forEach(p -> err.println("  invalid: " + p));
             return new Result(latencies, heapFirst, heapMid, heapLast, rssFirst, rssMid, rssLast,
-                    Math.max(rssMax, rssLast), frames, ticks, rows, problems, java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    Math.max(rssMax, rssLast), ProcessMemory.heapCommittedMb(), frames, ticks, rows, problems, java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                             .getSystemLoadAverage());
         }
     }

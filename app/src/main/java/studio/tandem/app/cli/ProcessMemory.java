@@ -24,6 +24,11 @@ final class ProcessMemory {
         return -1;
     }
 
+    /** Heap the JVM has committed (MB): what of the RSS is heap sizing rather than live data. */
+    static double heapCommittedMb() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1048576.0;
+    }
+
     /** Heap in use (MB) right after a full collection: the live set. */
     static double heapAfterGcMb() {
         System.gc();

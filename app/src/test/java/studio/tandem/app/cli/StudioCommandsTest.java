@@ -54,6 +54,7 @@ class StudioCommandsTest {
         assertThat(json.path("rows").asLong()).as("3 × 0.5 s at 30 fps, roughly").isBetween(30L, 90L);
         assertThat(json.path("save_latency_s_p50").asDouble()).isPositive();
         assertThat(json.has("heap_growth_kb_per_episode")).isTrue();
+        assertThat(json.path("heap_committed_mb_end").asDouble()).isPositive();
         assertThat(json.has("frames_dropped")).isTrue();
         assertThat(studio.tandem.dataset.lerobot.LeRobotDataset.open(out).episodes())
                 .as("every episode decided a success is in the dataset").hasSize(3)
