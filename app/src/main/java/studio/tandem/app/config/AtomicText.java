@@ -1,5 +1,6 @@
 package studio.tandem.app.config;
 
+import studio.tandem.dataset.io.TempFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -14,9 +15,7 @@ public final class AtomicText {
 
     /** Replaces {@code file} with {@code text} (UTF-8); a crash leaves the old file or the new one, never half. */
     public static void write(Path file, String text) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        Path tmp = TempFiles.beside(file, ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             try {

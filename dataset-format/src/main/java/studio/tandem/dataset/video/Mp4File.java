@@ -1,5 +1,6 @@
 package studio.tandem.dataset.video;
 
+import studio.tandem.dataset.io.TempFiles;
 import static org.bytedeco.ffmpeg.global.avcodec.*;
 import static org.bytedeco.ffmpeg.global.avformat.*;
 import static org.bytedeco.ffmpeg.global.avutil.*;
@@ -50,11 +51,9 @@ final class Mp4File {
      */
     static Mp4File create(Path target, AVCodecContext codec, AVRational codecTimeBase, int fps)
             throws VideoException {
-        Path dir = target.toAbsolutePath().getParent();
         Path temp;
         try {
-            Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+            temp = TempFiles.beside(target, ".part");
         } catch (IOException e) {
             throw new VideoException(target, "cannot create file: " + e.getMessage(), e);
         }

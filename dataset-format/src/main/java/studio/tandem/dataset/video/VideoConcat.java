@@ -1,5 +1,6 @@
 package studio.tandem.dataset.video;
 
+import studio.tandem.dataset.io.TempFiles;
 import static org.bytedeco.ffmpeg.global.avcodec.*;
 import static org.bytedeco.ffmpeg.global.avformat.*;
 import static org.bytedeco.ffmpeg.global.avutil.*;
@@ -214,9 +215,7 @@ public final class VideoConcat {
 
     private static Path createTemp(Path target) throws VideoException {
         try {
-            Path dir = target.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            return Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+            return TempFiles.beside(target, ".part");
         } catch (IOException e) {
             throw new VideoException(target, "cannot create a temporary file beside it: " + e.getMessage(), e);
         }

@@ -79,6 +79,19 @@ class VideoDatasetTest {
     }
 
     @Test
+    void everyFileIsReadableLikeAnyNewFileOfThisUser() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                root.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions only");
+        var reference = Files.getPosixFilePermissions(Files.createFile(dir.resolve("reference")));
+        try (var files = Files.walk(root)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.getPosixFilePermissions(f)).as("permissions of " + root.relativize(f))
+                        .isEqualTo(reference);
+            }
+        }
+    }
+
+    @Test
     void ffprobeSeesEveryFrameAtFromTimestampPlusIOverFps() throws Exception {
         LeRobotDataset ds = LeRobotDataset.open(root);
         for (String cam : CAMS) {

@@ -1,5 +1,6 @@
 package studio.tandem.teleop.replay;
 
+import studio.tandem.dataset.io.TempFiles;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -37,9 +38,7 @@ public final class StreamRecorder implements SampleTap, AutoCloseable {
     public StreamRecorder(Path target, String deviceId, String deviceKind, List<String> channelNames)
             throws IOException {
         this.target = target;
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        this.temp = Files.createTempFile(dir, target.getFileName().toString(), ".part");
+        this.temp = TempFiles.beside(target, ".part");
         this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
         out.write(StreamFormat.MAGIC);
         out.writeInt(StreamFormat.VERSION);

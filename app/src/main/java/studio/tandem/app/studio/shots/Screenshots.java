@@ -168,7 +168,7 @@ public final class Screenshots {
     private Path shot(String name) throws Exception {
         Path file = out.resolve(name);
         WritableImage img = FxWait.call(() -> window.scene().snapshot(null));
-        Path tmp = Files.createTempFile(out, name, ".tmp");
+        Path tmp = studio.tandem.dataset.io.TempFiles.beside(file, ".tmp");
         ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", tmp.toFile());
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -1,5 +1,6 @@
 package studio.tandem.teleop.sim.render;
 
+import studio.tandem.dataset.io.TempFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -30,9 +31,7 @@ public final class RgbPng {
                 image.setRGB(x, y, (r << 16) | (g << 8) | b);
             }
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        Path tmp = TempFiles.beside(file, ".tmp");
         try {
             if (!ImageIO.write(image, "png", tmp.toFile())) {
                 throw new IOException("no PNG writer available for " + file);
