@@ -80,20 +80,25 @@ final class BenchPolicyCommand implements Callable<Integer> {
                 rig.nextObservation();
             }
             rig.nextFrame();
-            long a = System.nanoTime();
-            if (which == 0) {
-                rig.runtime();
-            } else if (which == 1) {
-                rig.bare();
-            } else {
-                rig.barePinned();
-            }
-            long d = System.nanoTime() - a;
+            long d = timed(rig, which);
             if (i >= 0) {
                 t[which][i / 3] = d;
             }
         }
         return t;
+    }
+
+    /** Nanoseconds of one call: 0 the runtime's whole step, 1 a bare {@code OrtSession.run}, 2 one into pinned outputs. */
+    private static long timed(PolicyBenchRig rig, int which) throws Exception {
+        long a = System.nanoTime();
+        if (which == 0) {
+            rig.runtime();
+        } else if (which == 1) {
+            rig.bare();
+        } else {
+            rig.barePinned();
+        }
+        return System.nanoTime() - a;
     }
 
     /**
@@ -106,15 +111,7 @@ final class BenchPolicyCommand implements Callable<Integer> {
             rig.nextObservation();
             for (int j = 0; j < 3; j++) {
                 int which = Math.floorMod(i + j, 3);
-                long a = System.nanoTime();
-                if (which == 0) {
-                    rig.runtime();
-                } else if (which == 1) {
-                    rig.bare();
-                } else {
-                    rig.barePinned();
-                }
-                long d = System.nanoTime() - a;
+                long d = timed(rig, which);
                 if (i >= 0) {
                     t[which][i] = d;
                 }
